@@ -1,0 +1,38 @@
+/** One error type for the domain; its code decides the HTTP status in exactly one place. */
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'platform_unavailable'
+  | 'internal';
+
+export const httpStatusOf: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  platform_unavailable: 502,
+  internal: 500,
+};
+
+export type ErrorDetail = { path: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string): AppError => new AppError('not_found', `${what} not found`);

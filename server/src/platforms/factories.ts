@@ -1,0 +1,5 @@
+import type { PlatformKind } from '../db/schema/index.ts';
+import type { AdapterFactory } from './registry.ts';
+
+/** Every platform Orchard can talk to. The sandbox, WeCom and Telegram adapters register here. */
+export const adapterFactories: Partial<Record<PlatformKind, AdapterFactory>> = {};
