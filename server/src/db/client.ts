@@ -21,6 +21,8 @@ export type Database = {
   executeSql: (text: string, values?: unknown[]) => Promise<SqlResult>;
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** PGlite only: the whole data folder as a tarball (test fixtures start from it). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
@@ -29,7 +31,14 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 
 const openPglite = async (dataDir?: string): Promise<Database> => {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  return wrapPglite(await PGlite.create(dataDir));
+};
+
+/** An in-memory PGlite started from a dump of another one. */
+export const openPgliteFrom = async (dump: Blob): Promise<Database> =>
+  wrapPglite(await PGlite.create({ loadDataDir: dump }));
+
+const wrapPglite = (client: PGlite): Database => {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -45,6 +54,7 @@ const openPglite = async (dataDir?: string): Promise<Database> => {
     },
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none') as Promise<Blob>,
   };
 };
 
