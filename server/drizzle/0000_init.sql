@@ -305,7 +305,7 @@ CREATE UNIQUE INDEX "staff_email" ON "staff" USING btree ("email");--> statement
 CREATE INDEX "staff_tenant_store" ON "staff" USING btree ("tenant_id","store_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "stores_tenant_code" ON "stores" USING btree ("tenant_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "inbound_events_external" ON "inbound_events" USING btree ("platform_account_id","external_id");--> statement-breakpoint
-CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("next_attempt_at","id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("id") WHERE status = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "outbound_messages_idempotency" ON "outbound_messages" USING btree ("platform_account_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "outbound_messages_due" ON "outbound_messages" USING btree ("platform_account_id","next_attempt_at","id") WHERE status in ('pending', 'sending');--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_accounts_external" ON "staff_accounts" USING btree ("platform_account_id","external_id");--> statement-breakpoint

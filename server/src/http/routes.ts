@@ -1,4 +1,14 @@
+import { apiKeysRouter } from '../access/api-keys.routes.ts';
+import { authRouter } from '../access/auth.routes.ts';
 import type { AppDeps } from '../app/deps.ts';
+import { auditMutations } from '../audit/audit.middleware.ts';
+import { auditRouter } from '../audit/audit.routes.ts';
+import { membersRouter } from '../members/members.routes.ts';
+import { orgRouter } from '../org/org.routes.ts';
+import { staffRouter } from '../org/staff.routes.ts';
+import { platformAccountsRouter } from '../platforms/platform-accounts.routes.ts';
+import { simulatorRouter } from '../platforms/sandbox/simulator.routes.ts';
+import { webhookRouter } from '../platforms/webhook.routes.ts';
 import { createHttpApp } from './app.ts';
 import { mountDocs } from './docs.ts';
 
@@ -9,7 +19,20 @@ export const buildHttpApp = (deps: AppDeps) => {
     await deps.database.executeSql('select 1', []);
     return c.json({ status: 'ok', database: deps.database.kind });
   });
+  // Audits every successful mutation under /api/v1; registered before any router so it wraps them all.
+  app.use('/api/v1/*', auditMutations(app));
   // Feature routers (each a createRouter() from http/app.ts) are mounted below.
+  // The auth router goes first: a router that applies requireAuth with use('*') must not shadow login.
+  app.route('/api/v1', authRouter);
+  app.route('/api/v1', orgRouter);
+  app.route('/api/v1', staffRouter);
+  app.route('/api/v1', apiKeysRouter);
+  app.route('/api/v1', auditRouter);
+  app.route('/api/v1', membersRouter);
+  app.route('/api/v1', platformAccountsRouter);
+  app.route('/api/v1', simulatorRouter);
+  // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
+  app.route('/', webhookRouter);
   mountDocs(app);
   return app;
 };

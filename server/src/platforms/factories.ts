@@ -1,5 +1,8 @@
 import type { PlatformKind } from '../db/schema/index.ts';
 import type { AdapterFactory } from './registry.ts';
+import { createSandboxAdapter } from './sandbox/sandbox-adapter.ts';
 
 /** Every platform Orchard can talk to. The sandbox, WeCom and Telegram adapters register here. */
-export const adapterFactories: Partial<Record<PlatformKind, AdapterFactory>> = {};
+export const adapterFactories: Partial<Record<PlatformKind, AdapterFactory>> = {
+  sandbox: createSandboxAdapter,
+};

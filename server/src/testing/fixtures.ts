@@ -25,14 +25,12 @@ export const createStaffWithToken = async (
     .insert(staff)
     .values({ tenantId: input.tenantId, storeId: input.storeId ?? null, name: input.name ?? input.role })
     .returning();
-  await deps.db
-    .insert(staffRoles)
-    .values({
-      tenantId: input.tenantId,
-      staffId: member!.id,
-      role: input.role,
-      storeId: input.storeId ?? null,
-    });
+  await deps.db.insert(staffRoles).values({
+    tenantId: input.tenantId,
+    staffId: member!.id,
+    role: input.role,
+    storeId: input.storeId ?? null,
+  });
   const token = generateToken();
   await deps.db.insert(sessions).values({
     tenantId: input.tenantId,

@@ -1,0 +1,48 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOwner } from '../access/bootstrap-owner.ts';
+import { communities, inboundEvents, sandboxGroups, staff, stores, tenants } from '../db/schema/index.ts';
+import { createHarness, type Harness } from '../testing/harness.ts';
+import { demoBrand } from './demo-brand.ts';
+import { seedDemo } from './seed-demo.ts';
+
+describe('seedDemo', () => {
+  let h: Harness;
+  let tenantId: string;
+  beforeAll(async () => {
+    h = await createHarness();
+    ({ tenantId } = await ensureOwner(h.deps, {}));
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('creates the demo brand once', async () => {
+    expect(await seedDemo(h.deps, { tenantId })).toEqual({ created: true });
+    expect(await seedDemo(h.deps, { tenantId })).toEqual({ created: false });
+
+    const [tenant] = await h.deps.db.select().from(tenants).where(eq(tenants.id, tenantId));
+    expect(tenant?.name).toBe(demoBrand.name);
+    const storeRows = await h.deps.db.select().from(stores).where(eq(stores.tenantId, tenantId));
+    expect(storeRows.map((s) => s.code).sort()).toEqual(['JA', 'PD', 'XH']);
+    // owner + operator + a manager and a guide per store
+    const staffRows = await h.deps.db.select().from(staff).where(eq(staff.tenantId, tenantId));
+    expect(staffRows).toHaveLength(2 + 2 * demoBrand.stores.length);
+    const groups = await h.deps.db.select().from(sandboxGroups).where(eq(sandboxGroups.tenantId, tenantId));
+    const groupCommunities = await h.deps.db
+      .select()
+      .from(communities)
+      .where(eq(communities.tenantId, tenantId));
+    expect(groupCommunities.map((c) => c.externalId).sort()).toEqual(groups.map((g) => g.id).sort());
+  });
+
+  it('leaves one member.added_staff event per demo member, attributed to the store poster', async () => {
+    const events = await h.deps.db
+      .select()
+      .from(inboundEvents)
+      .where(and(eq(inboundEvents.tenantId, tenantId), eq(inboundEvents.type, 'member.added_staff')));
+    expect(events).toHaveLength(demoBrand.members.length);
+    expect(events.every((e) => e.payload.entryState === 'store-poster')).toBe(true);
+    expect(h.jobs.sent.some((j) => j.name === 'events.process')).toBe(true);
+  });
+});

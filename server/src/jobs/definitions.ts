@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { AppDeps } from '../app/deps.ts';
+import { deliverOutbound } from '../outbox/deliver-outbound.ts';
+import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
+import type { RateLimitStore } from '../outbox/rate-limit.ts';
+import { hasDueEvents } from '../pipeline/events.store.ts';
+import { processPendingEvents } from '../pipeline/process-events.ts';
+import { type JobName, jobNames, wakeDelivery, wakeEventProcessor } from './job-names.ts';
+
+/** What a handler gets: the app's deps and the worker process's own state. */
+export type JobContext = { deps: AppDeps; rateLimits: RateLimitStore };
+
+/** pg-boss queue policies; 'stately' keeps at most one queued and one running job per singleton key. */
+export type JobPolicy = 'standard' | 'short' | 'singleton' | 'stately';
+
+/** A job is data (Documenso style): its queue, its schedule if any, and a handler of validated data. */
+export type JobDefinition = {
+  name: JobName;
+  policy?: JobPolicy;
+  /** A cron expression; the cron only fans out other jobs (Twenty style). */
+  cron?: string;
+  /** Workers polling this queue in one process. */
+  concurrency?: number;
+  handler: (ctx: JobContext, data: unknown) => Promise<void>;
+};
+
+const defineJob = <S extends z.ZodType>(definition: {
+  name: JobName;
+  policy?: JobPolicy;
+  cron?: string;
+  concurrency?: number;
+  schema: S;
+  handler: (ctx: JobContext, data: z.infer<S>) => Promise<void>;
+}): JobDefinition => {
+  const { schema, handler, ...rest } = definition;
+  return { ...rest, handler: async (ctx, data) => handler(ctx, schema.parse(data ?? {})) };
+};
+
+/** How long one run may drain before it hands over to a fresh job (other queues get their turn). */
+export const drainBudgetMs = 20_000;
+const deliveryBatch = 100;
+/** A delayed self-wake blocks fresher wakes of the account (stately), so it is kept short. */
+const maxWakeDelayMs = 2_000;
+
+/** Drain loops per run: on PostgreSQL they claim disjoint batches in parallel (SKIP LOCKED); on PGlite they take turns. */
+const processLanes = 2;
+
+export const processEventsJob = defineJob({
+  name: jobNames.processEvents,
+  policy: 'stately',
+  schema: z.object({}),
+  handler: async ({ deps }) => {
+    const started = performance.now();
+    const limit = deps.config.worker.batchSize;
+    // Resolves true when the time budget ran out with work left.
+    const drain = async (): Promise<boolean> => {
+      for (;;) {
+        const stats = await processPendingEvents(deps, { limit });
+        if (stats.claimed < limit) return false;
+        if (performance.now() - started > drainBudgetMs) return true;
+      }
+    };
+    const lanes = await Promise.all(Array.from({ length: processLanes }, drain));
+    if (lanes.some(Boolean)) await wakeEventProcessor(deps.jobs);
+  },
+});
+
+export const deliverOutboundJob = defineJob({
+  name: jobNames.deliverOutbound,
+  policy: 'stately',
+  concurrency: 4,
+  schema: z.object({ platformAccountId: z.uuid() }),
+  handler: async ({ deps, rateLimits }, { platformAccountId }) => {
+    const started = performance.now();
+    for (;;) {
+      const stats = await deliverOutbound(deps, { platformAccountId, rateLimits, limit: deliveryBatch });
+      const isFull = stats.claimed === deliveryBatch && stats.deferred < stats.claimed;
+      const waitMs = stats.nextDueAt ? stats.nextDueAt.getTime() - deps.now().getTime() : null;
+      if (isFull && performance.now() - started < drainBudgetMs) continue;
+      // Rows due within a minute: come back for them (briefly); later ones are the sweep's.
+      if (waitMs !== null && waitMs <= 60_000) {
+        await wakeDelivery(
+          deps.jobs,
+          platformAccountId,
+          Math.min(Math.max(waitMs, 0), maxWakeDelayMs) / 1_000,
+        );
+      }
+      return;
+    }
+  },
+});
+
+export const sweepOutboxJob = defineJob({
+  name: jobNames.sweepOutbox,
+  policy: 'stately',
+  cron: '* * * * *',
+  schema: z.object({}),
+  handler: async ({ deps }) => {
+    for (const platformAccountId of await findAccountsWithDueOutbound(deps.db, deps.now())) {
+      await wakeDelivery(deps.jobs, platformAccountId);
+    }
+  },
+});
+
+export const sweepEventsJob = defineJob({
+  name: jobNames.sweepEvents,
+  policy: 'stately',
+  cron: '* * * * *',
+  schema: z.object({}),
+  handler: async ({ deps }) => {
+    if (await hasDueEvents(deps.db, deps.now())) await wakeEventProcessor(deps.jobs);
+  },
+});
+
+export const jobDefinitions: JobDefinition[] = [
+  processEventsJob,
+  deliverOutboundJob,
+  sweepOutboxJob,
+  sweepEventsJob,
+];

@@ -1,0 +1,167 @@
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../app/deps.ts';
+import { platformAccounts } from '../db/schema/index.ts';
+import { decideRetry, describeError } from '../jobs/backoff.ts';
+import type { PlatformAdapter } from '../platforms/platform.ts';
+import {
+  claimDueOutbound,
+  type DeliveryOutcome,
+  findNextDueAt,
+  type OutboundRow,
+  recordDeliveryOutcomes,
+} from './outbox.store.ts';
+import {
+  chatKeyOf,
+  classifyDeliveryError,
+  type OutboundMessage,
+  parseOutbound,
+  performOutbound,
+} from './outbox.ts';
+import { planDeliveries, type RateLimitStore } from './rate-limit.ts';
+
+export type DeliverStats = {
+  claimed: number;
+  sent: number;
+  /** Temporary failures, back to pending with a later next_attempt_at. */
+  retried: number;
+  failed: number;
+  /** Rows the rate limit could not fit now, back to pending at their next free slot. */
+  deferred: number;
+  /** When the account's next pending row is due (the job wakes itself for it). */
+  nextDueAt: Date | null;
+};
+
+const noStats: DeliverStats = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, nextDueAt: null };
+
+/**
+ * Deliver one account's due outbound rows. Claim (a short commit), then call the platform outside any
+ * transaction within its rate limits, then record every result in a couple of statements. Never waits
+ * for a rate limit: rows that do not fit go back to pending at their slot, and the job is re-sent then.
+ */
+export const deliverOutbound = async (
+  deps: AppDeps,
+  options: {
+    platformAccountId: string;
+    rateLimits: RateLimitStore;
+    limit?: number;
+    /** How long a claim holds before another worker may take the row over (crash recovery). */
+    lockMs?: number;
+    /** Platform calls in flight at once. */
+    concurrency?: number;
+  },
+): Promise<DeliverStats> => {
+  const { platformAccountId, rateLimits } = options;
+  const adapter = await findAdapter(deps, platformAccountId);
+  if (!adapter) return noStats;
+  const now = deps.now();
+  const rows = await claimDueOutbound(deps.db, {
+    platformAccountId,
+    now,
+    limit: options.limit ?? 100,
+    lockMs: options.lockMs ?? 120_000,
+  });
+  if (rows.length === 0) return { ...noStats, nextDueAt: await findNextDueAt(deps.db, platformAccountId) };
+
+  const outcomes: DeliveryOutcome[] = [];
+  const ready: { row: OutboundRow; message: OutboundMessage }[] = [];
+  for (const row of rows) {
+    try {
+      ready.push({ row, message: parseOutbound(row.kind, row.payload) });
+    } catch (error) {
+      outcomes.push({
+        id: row.id,
+        status: 'failed',
+        attempts: row.attempts + 1,
+        error: describeError(error),
+      });
+    }
+  }
+
+  const plan = planDeliveries(
+    ready.map(({ row, message }) => ({ id: row.id, chatKey: chatKeyOf(message) })),
+    rateLimits.get(platformAccountId),
+    adapter.capabilities.rateLimits,
+    now.getTime(),
+  );
+  rateLimits.set(platformAccountId, plan.state);
+  const byId = new Map(ready.map((r) => [r.row.id, r]));
+  const defer = (row: OutboundRow, atMs: number): DeliveryOutcome => ({
+    id: row.id,
+    status: 'pending',
+    attempts: row.attempts,
+    nextAttemptAt: new Date(atMs),
+  });
+  for (const { id, atMs } of plan.deferred) outcomes.push(defer(byId.get(id)!.row, atMs));
+
+  const attemptOne = async (id: number): Promise<DeliveryOutcome> => {
+    const { row, message } = byId.get(id)!;
+    // A 429 earlier in this run holds back what has not started yet.
+    const blockedUntil = rateLimits.get(platformAccountId).blockedUntilMs;
+    if (blockedUntil > now.getTime()) return defer(row, blockedUntil);
+    try {
+      const result = await performOutbound(adapter, message);
+      return { id, status: 'sent', externalId: result.externalId, at: deps.now() };
+    } catch (error) {
+      const failure = classifyDeliveryError(error);
+      if (failure.retryAfterMs) rateLimits.block(platformAccountId, now.getTime() + failure.retryAfterMs);
+      const decision = decideRetry({
+        previousAttempts: row.attempts,
+        now,
+        isPermanent: !failure.isTemporary,
+        minDelayMs: failure.retryAfterMs,
+      });
+      return decision.status === 'failed'
+        ? { id, status: 'failed', attempts: decision.attempts, error: describeError(error) }
+        : {
+            id,
+            status: 'pending',
+            attempts: decision.attempts,
+            nextAttemptAt: decision.nextAttemptAt,
+            error: describeError(error),
+          };
+    }
+  };
+  outcomes.push(...(await mapWithConcurrency(plan.sendNow, options.concurrency ?? 4, attemptOne)));
+  await recordDeliveryOutcomes(deps.db, outcomes);
+
+  const count = (predicate: (o: DeliveryOutcome) => boolean) => outcomes.filter(predicate).length;
+  return {
+    claimed: rows.length,
+    sent: count((o) => o.status === 'sent'),
+    retried: count((o) => o.status === 'pending' && o.error !== undefined),
+    failed: count((o) => o.status === 'failed'),
+    deferred: count((o) => o.status === 'pending' && o.error === undefined),
+    nextDueAt: await findNextDueAt(deps.db, platformAccountId),
+  };
+};
+
+/** The account's adapter, or null when the account is gone, disabled or its platform is not available. */
+const findAdapter = async (deps: AppDeps, platformAccountId: string): Promise<PlatformAdapter | null> => {
+  const [account] = await deps.db
+    .select({ tenantId: platformAccounts.tenantId, status: platformAccounts.status })
+    .from(platformAccounts)
+    .where(eq(platformAccounts.id, platformAccountId));
+  if (account?.status !== 'active') return null;
+  try {
+    return await deps.platforms.adapterFor(account.tenantId, platformAccountId);
+  } catch (error) {
+    deps.logger.warn(
+      { platformAccountId, error: describeError(error) },
+      'outbox: no adapter, delivery skipped',
+    );
+    return null;
+  }
+};
+
+const mapWithConcurrency = async <T, R>(items: T[], concurrency: number, fn: (item: T) => Promise<R>) => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  return results;
+};

@@ -1,0 +1,131 @@
+import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { outboundMessages, platformAccounts } from '../db/schema/index.ts';
+import type { OutboundMessage } from './outbox.ts';
+
+export type OutboundInput = OutboundMessage & {
+  tenantId: string;
+  platformAccountId: string;
+  /** Unique per platform account: enqueueing the same key twice keeps the first row. */
+  idempotencyKey: string;
+  sourceEventId?: number;
+  /** Not before this time (a scheduled send); now by default. Pass deps.now() so tests' clocks apply. */
+  notBefore?: Date;
+};
+
+export type OutboundRow = typeof outboundMessages.$inferSelect;
+
+/**
+ * Store outbound actions in the caller's transaction, one statement for all (an array per column, which
+ * beats a VALUES row per message on big batches). Returns how many were new.
+ */
+export const enqueueOutboundBatch = async (db: Db, inputs: OutboundInput[]): Promise<number> => {
+  if (inputs.length === 0) return 0;
+  const column = <T>(pick: (input: OutboundInput) => T) => sql.param(inputs.map(pick));
+  const result = await db.execute(sql`
+    insert into ${outboundMessages}
+      (tenant_id, platform_account_id, idempotency_key, kind, payload, source_event_id, next_attempt_at)
+    select v.tenant_id, v.platform_account_id, v.idempotency_key, v.kind, v.payload::jsonb, v.source_event_id,
+      coalesce(v.next_attempt_at, now())
+    from unnest(${column((i) => i.tenantId)}::uuid[], ${column((i) => i.platformAccountId)}::uuid[],
+      ${column((i) => i.idempotencyKey)}::text[], ${column((i) => i.kind)}::text[],
+      ${column((i) => JSON.stringify(i.payload))}::text[], ${column((i) => i.sourceEventId ?? null)}::bigint[],
+      ${column((i) => i.notBefore?.toISOString() ?? null)}::timestamptz[])
+      as v(tenant_id, platform_account_id, idempotency_key, kind, payload, source_event_id, next_attempt_at)
+    on conflict (platform_account_id, idempotency_key) do nothing
+    returning id`);
+  // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.
+  return (result as { rows: unknown[] }).rows.length;
+};
+
+/** Store one outbound action; `true` when it is new, `false` when its idempotency key was already used. */
+export const enqueueOutbound = async (db: Db, input: OutboundInput): Promise<boolean> =>
+  (await enqueueOutboundBatch(db, [input])) === 1;
+
+const isDue = (now: Date) =>
+  or(
+    and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, now)),
+    // A worker that died mid-delivery left its rows 'sending'; once the lock expires they are due again.
+    and(eq(outboundMessages.status, 'sending'), lt(outboundMessages.lockedUntil, now)),
+  );
+
+/**
+ * Claim due rows of one account: mark them 'sending' with a lock that expires, in one statement that
+ * commits at once, so the slow platform calls happen outside any transaction. SKIP LOCKED keeps two
+ * workers from claiming the same row.
+ */
+export const claimDueOutbound = async (
+  db: Db,
+  input: { platformAccountId: string; now: Date; limit: number; lockMs: number },
+): Promise<OutboundRow[]> => {
+  const due = db
+    .select({ id: outboundMessages.id })
+    .from(outboundMessages)
+    .where(and(eq(outboundMessages.platformAccountId, input.platformAccountId), isDue(input.now)))
+    .orderBy(asc(outboundMessages.id))
+    .limit(input.limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(outboundMessages)
+    .set({ status: 'sending', lockedUntil: new Date(input.now.getTime() + input.lockMs) })
+    .where(inArray(outboundMessages.id, due))
+    .returning();
+  return rows.sort((a, b) => a.id - b.id);
+};
+
+export type DeliveryOutcome =
+  | { id: number; status: 'sent'; externalId: string | null; at: Date }
+  | { id: number; status: 'pending'; attempts: number; nextAttemptAt: Date; error?: string }
+  | { id: number; status: 'failed'; attempts: number; error: string };
+
+/**
+ * Record what happened to claimed rows, in at most two statements for the whole run. Only rows still
+ * 'sending' change, so a late result never overwrites a row another worker took over.
+ */
+export const recordDeliveryOutcomes = async (db: Db, outcomes: DeliveryOutcome[]): Promise<void> => {
+  const sent = outcomes.filter((o) => o.status === 'sent');
+  const other = outcomes.filter((o) => o.status !== 'sent');
+  if (sent.length > 0) {
+    await db.execute(sql`
+      update ${outboundMessages} as o
+      set status = 'sent', external_id = v.external_id, sent_at = v.sent_at, locked_until = null
+      from unnest(${sql.param(sent.map((o) => o.id))}::bigint[],
+        ${sql.param(sent.map((o) => o.externalId))}::text[],
+        ${sql.param(sent.map((o) => o.at.toISOString()))}::timestamptz[]) as v(id, external_id, sent_at)
+      where o.id = v.id and o.status = 'sending'`);
+  }
+  if (other.length > 0) {
+    await db.execute(sql`
+      update ${outboundMessages} as o
+      set status = v.status, attempts = v.attempts, last_error = coalesce(v.last_error, o.last_error),
+        next_attempt_at = coalesce(v.next_attempt_at, o.next_attempt_at), locked_until = null
+      from unnest(${sql.param(other.map((o) => o.id))}::bigint[],
+        ${sql.param(other.map((o) => o.status))}::text[],
+        ${sql.param(other.map((o) => o.attempts))}::int[],
+        ${sql.param(other.map((o) => o.error ?? null))}::text[],
+        ${sql.param(other.map((o) => (o.status === 'pending' ? o.nextAttemptAt.toISOString() : null)))}::timestamptz[])
+        as v(id, status, attempts, last_error, next_attempt_at)
+      where o.id = v.id and o.status = 'sending'`);
+  }
+};
+
+/** Accounts with rows due now (for the sweep that fans out one delivery job per account). */
+export const findAccountsWithDueOutbound = async (db: Db, now: Date): Promise<string[]> => {
+  const rows = await db
+    .selectDistinct({ platformAccountId: outboundMessages.platformAccountId })
+    .from(outboundMessages)
+    .innerJoin(platformAccounts, eq(platformAccounts.id, outboundMessages.platformAccountId))
+    .where(and(isDue(now), eq(platformAccounts.status, 'active')));
+  return rows.map((r) => r.platformAccountId);
+};
+
+/** When the account's next pending row becomes due, if it has one. */
+export const findNextDueAt = async (db: Db, platformAccountId: string): Promise<Date | null> => {
+  const [row] = await db
+    .select({ at: min(outboundMessages.nextAttemptAt) })
+    .from(outboundMessages)
+    .where(
+      and(eq(outboundMessages.platformAccountId, platformAccountId), eq(outboundMessages.status, 'pending')),
+    );
+  return row?.at ?? null;
+};

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  attachmentSchema,
+  type MessageContent,
+  type MessageTarget,
+  type ModerationAction,
+  type PlatformAdapter,
+  PlatformError,
+} from '../platforms/platform.ts';
+
+/**
+ * What an outbound row means: each kind, its payload, and the adapter call that performs it. Pure: no
+ * database here, and the adapter is passed in.
+ */
+
+const targetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('group'), groupExternalId: z.string().min(1) }),
+  z.object({
+    kind: z.literal('member'),
+    memberExternalId: z.string().min(1),
+    staffExternalId: z.string().optional(),
+  }),
+]);
+const contentSchema = z.object({
+  text: z.string().optional(),
+  attachments: z.array(attachmentSchema).optional(),
+});
+const moderationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delete'), groupExternalId: z.string(), messageExternalId: z.string() }),
+  z.object({
+    type: z.literal('mute'),
+    groupExternalId: z.string(),
+    memberExternalId: z.string(),
+    untilMs: z.number(),
+  }),
+  z.object({ type: z.literal('remove'), groupExternalId: z.string(), memberExternalId: z.string() }),
+  z.object({ type: z.literal('ban'), groupExternalId: z.string(), memberExternalId: z.string() }),
+]);
+
+export const outboundPayloadSchemas = {
+  send: z.object({ target: targetSchema, content: contentSchema }),
+  welcome: z.object({
+    welcomeToken: z.string().optional(),
+    memberExternalId: z.string().min(1),
+    staffExternalId: z.string().min(1),
+    content: contentSchema,
+  }),
+  moderate: z.object({ action: moderationSchema }),
+  dice: z.object({ target: targetSchema, emoji: z.string().min(1) }),
+};
+
+export type OutboundKind = keyof typeof outboundPayloadSchemas;
+
+/** An outbound action as code creates it. The types come from platform.ts so callers need no zod. */
+export type OutboundMessage =
+  | { kind: 'send'; payload: { target: MessageTarget; content: MessageContent } }
+  | {
+      kind: 'welcome';
+      payload: {
+        welcomeToken?: string;
+        memberExternalId: string;
+        staffExternalId: string;
+        content: MessageContent;
+      };
+    }
+  | { kind: 'moderate'; payload: { action: ModerationAction } }
+  | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } };
+
+export const isOutboundKind = (kind: string): kind is OutboundKind => kind in outboundPayloadSchemas;
+
+/** Parse a stored row back into a typed message; a row that no longer parses can never be delivered. */
+export const parseOutbound = (kind: string, payload: unknown): OutboundMessage => {
+  if (!isOutboundKind(kind)) throw new PlatformError('invalid_request', `Unknown outbound kind "${kind}"`);
+  const parsed = outboundPayloadSchemas[kind].safeParse(payload);
+  if (!parsed.success)
+    throw new PlatformError('invalid_request', `Invalid ${kind} payload: ${parsed.error.message}`);
+  return { kind, payload: parsed.data } as OutboundMessage;
+};
+
+/** The chat a message lands in, for the per-chat rate limit; moderation counts against the account only. */
+export const chatKeyOf = (message: OutboundMessage): string | null => {
+  switch (message.kind) {
+    case 'send':
+    case 'dice':
+      return targetKey(message.payload.target);
+    case 'welcome':
+      return `m:${message.payload.memberExternalId}`;
+    case 'moderate':
+      return null;
+  }
+};
+
+const targetKey = (target: MessageTarget): string =>
+  target.kind === 'group' ? `g:${target.groupExternalId}` : `m:${target.memberExternalId}`;
+
+const unsupported = (what: string): PlatformError =>
+  new PlatformError('not_supported', `This platform cannot ${what}`, { temporary: false });
+
+/** Perform one outbound action through the adapter. Returns the platform's id of what was created, if any. */
+export const performOutbound = async (
+  adapter: PlatformAdapter,
+  message: OutboundMessage,
+): Promise<{ externalId: string | null }> => {
+  switch (message.kind) {
+    case 'send':
+      return adapter.send(message.payload.target, message.payload.content);
+    case 'welcome':
+      return adapter.sendWelcome(message.payload);
+    case 'moderate': {
+      if (!adapter.moderate) throw unsupported('moderate');
+      await adapter.moderate(message.payload.action);
+      return { externalId: null };
+    }
+    case 'dice': {
+      if (!adapter.sendDice) throw unsupported('send dice');
+      const result = await adapter.sendDice(message.payload.target, message.payload.emoji);
+      return { externalId: result.externalId };
+    }
+  }
+};
+
+export type DeliveryFailure = { isTemporary: boolean; retryAfterMs?: number };
+
+/**
+ * Whether a failed call may succeed later. A PlatformError says so itself; anything else (a dropped
+ * connection, a timeout) is treated as temporary, and the attempt limit still ends it.
+ */
+export const classifyDeliveryError = (error: unknown): DeliveryFailure => {
+  if (error instanceof PlatformError) {
+    return { isTemporary: error.isTemporary, retryAfterMs: error.options.retryAfterMs };
+  }
+  return { isTemporary: true };
+};

@@ -1,0 +1,62 @@
+import type { AppDeps } from '../app/deps.ts';
+import type { Db } from '../db/client.ts';
+import type { OutboundMessage } from '../outbox/outbox.ts';
+import type { Capabilities, PlatformEvent } from '../platforms/platform.ts';
+
+export type ResolvedMember = { id: string; name: string; isNew: boolean };
+export type ResolvedIdentity = { id: string; externalId: string; displayName: string | null };
+export type ResolvedStaffAccount = { id: string; staffId: string; externalId: string };
+
+export type EnqueueRequest = OutboundMessage & {
+  /** Names the row within this event (stable across re-runs); by default its order: 1, 2, 3… */
+  key?: string;
+  /** Another account of the same tenant; the event's account by default. */
+  platformAccountId?: string;
+  notBefore?: Date;
+};
+
+/**
+ * What a middleware sees for one inbound event. Use `tx` for every query: it is the event's own
+ * savepoint, so a throw rolls back exactly this event's effects (never use `deps.db` here: on PGlite
+ * that waits for this very transaction).
+ */
+export type EventContext = {
+  readonly tx: Db;
+  readonly deps: AppDeps;
+  readonly tenantId: string;
+  readonly platformAccountId: string;
+  readonly inboundEventId: number;
+  readonly event: PlatformEvent;
+  /** What the account's platform can do; features ask this, never the platform's name. */
+  readonly capabilities: Capabilities;
+  /** Set by the resolve step for events that name a member. */
+  member?: ResolvedMember;
+  identity?: ResolvedIdentity;
+  /** Set by the resolve step when the event names a staff account Orchard knows. */
+  staffAccount?: ResolvedStaffAccount;
+  readonly outbox: {
+    /**
+     * Queue an outbound action in this event's transaction. Its idempotency key is derived from the
+     * event (`evt:<inboundEventId>:<key>`), so a re-run can never enqueue it twice.
+     */
+    enqueue: (message: EnqueueRequest) => Promise<void>;
+  };
+};
+
+/** grammY/Koa-style middleware: do work, call `next()` to run the rest of the chain, or don't. */
+export type Middleware = (ctx: EventContext, next: () => Promise<void>) => Promise<void>;
+
+/** One middleware out of many, run in order. */
+export const compose = (middlewares: readonly Middleware[]): Middleware => {
+  return (ctx, next) => {
+    let lastIndex = -1;
+    const dispatch = async (index: number): Promise<void> => {
+      if (index <= lastIndex) throw new Error('next() called more than once');
+      lastIndex = index;
+      const middleware = middlewares[index];
+      if (!middleware) return next();
+      await middleware(ctx, () => dispatch(index + 1));
+    };
+    return dispatch(0);
+  };
+};
