@@ -32,17 +32,27 @@ The database is PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite i
   Creates the owner (ORCHARD_ADMIN_EMAIL / ORCHARD_ADMIN_PASSWORD, or generated) and the demo brand.`,
 };
 
-const print = (text: string) => process.stdout.write(`${text}\n`);
+export type CliIo = { out: (text: string) => void; err: (text: string) => void };
 
-/** Runs one command; returns the exit code. */
-export const runCli = async (argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Runs one command; returns the exit code (`start` keeps running until a signal). */
+export const runCli = async (
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = processIo,
+): Promise<number> => {
+  const print = io.out;
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     print(usage.main!);
     return command ? 0 : 1;
   }
   if (!(command in usage) || command === 'main') {
-    process.stderr.write(`orchard: unknown command '${command}'\n\n${usage.main}\n`);
+    io.err(`orchard: unknown command '${command}'\n\n${usage.main}`);
     return 2;
   }
   let values: { help?: boolean; role?: string; port?: string; data?: string; 'seed-demo'?: boolean };
@@ -59,7 +69,7 @@ export const runCli = async (argv: string[], env: NodeJS.ProcessEnv = process.en
       strict: true,
     }));
   } catch (error) {
-    process.stderr.write(`orchard ${command}: ${(error as Error).message}\n\n${usage[command]}\n`);
+    io.err(`orchard ${command}: ${(error as Error).message}\n\n${usage[command]}`);
     return 2;
   }
   if (values.help) {
@@ -77,7 +87,7 @@ export const runCli = async (argv: string[], env: NodeJS.ProcessEnv = process.en
     });
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`orchard: ${error.message}\n`);
+      io.err(`orchard: ${error.message}`);
       return 1;
     }
     throw error;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys } from '../db/schema/index.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
-import { bearerOf, createTestClient } from './test-client.ts';
+import { bearerOf, createTestClient } from '../testing/test-client.ts';
 import { hashToken } from './tokens.ts';
 
 type Key = {

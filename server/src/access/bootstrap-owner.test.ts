@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, staff, staffRoles, tenants } from '../db/schema/index.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { DEFAULT_OWNER_EMAIL, ensureOwner } from './bootstrap-owner.ts';
-import { createTestClient } from './test-client.ts';
+import { createTestClient } from '../testing/test-client.ts';
 
 describe('ensureOwner', () => {
   let h: Harness;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../db/schema/index.ts';
 import { createBrand } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
-import { bearerOf, createTestClient } from './test-client.ts';
+import { bearerOf, createTestClient } from '../testing/test-client.ts';
 
 type Items = { items: { id: string; actor?: { id: string | null } }[] };
 

@@ -25,7 +25,10 @@ export type Database = {
   dumpDataDir?: () => Promise<Blob>;
 };
 
-export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+export type DatabaseOptions =
+  | { url: string; poolSize?: number; onConnectionError?: (error: Error) => void }
+  | { dataDir: string }
+  | { memory: true };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -58,8 +61,18 @@ const wrapPglite = (client: PGlite): Database => {
   };
 };
 
-const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
+const reportConnectionError = (error: Error) => {
+  process.stderr.write(`orchard: idle PostgreSQL connection lost: ${error.message}\n`);
+};
+
+const openPostgres = async (
+  url: string,
+  poolSize = 10,
+  onConnectionError = reportConnectionError,
+): Promise<Database> => {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server drops (restart, failover) must not crash the process: the pool replaces it.
+  pool.on('error', onConnectionError);
   // Surface connection problems at start-up rather than on the first request.
   const probe = await pool.connect();
   probe.release();
@@ -79,7 +92,7 @@ const openPostgres = async (url: string, poolSize = 10): Promise<Database> => {
 
 /** The one place that chooses the database provider. */
 export const openDatabase = async (options: DatabaseOptions): Promise<Database> => {
-  if ('url' in options) return openPostgres(options.url, options.poolSize);
+  if ('url' in options) return openPostgres(options.url, options.poolSize, options.onConnectionError);
   if ('dataDir' in options) return openPglite(options.dataDir);
   return openPglite();
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerOf, createTestClient } from '../access/test-client.ts';
+import { bearerOf, createTestClient } from '../testing/test-client.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 

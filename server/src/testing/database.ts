@@ -36,26 +36,38 @@ const migratedPglite = async (): Promise<Database> => {
  */
 export const createTestDatabase = async (): Promise<Database> => {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    return migratedPglite();
-  }
-  const name = `orchard_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+  if (!adminUrl) return migratedPglite();
+  const empty = await createEmptyPostgresDatabase(adminUrl);
+  // The database is dropped with its connections at the end; those goodbyes are expected.
+  const database = await openDatabase({ url: empty.url, poolSize: 10, onConnectionError: () => {} });
   await database.migrate();
   return {
     ...database,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await empty.drop();
     },
+  };
+};
+
+const runAdmin = async (adminUrl: string, statement: string) => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+};
+
+/** A new, empty database on the PostgreSQL server of `adminUrl`, and a way to drop it. */
+export const createEmptyPostgresDatabase = async (adminUrl: string) => {
+  const name = `orchard_test_${randomBytes(6).toString('hex')}`;
+  await runAdmin(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => runAdmin(adminUrl, `drop database if exists ${name} with (force)`),
   };
 };

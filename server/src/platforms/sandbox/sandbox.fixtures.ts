@@ -1,5 +1,6 @@
 import { createBrand } from '../../testing/fixtures.ts';
 import type { Harness } from '../../testing/harness.ts';
+import { createTestClient } from '../../testing/test-client.ts';
 
 /** Test helpers: a brand with a sandbox account, and a JSON caller for its API. */
 export const callApi = async (
@@ -8,15 +9,9 @@ export const callApi = async (
   method: string,
   path: string,
   body?: unknown,
-) => {
-  const res = await h.app.request(path, {
-    method,
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+) =>
   // biome-ignore lint/suspicious/noExplicitAny: test responses are asserted field by field
-  return { status: res.status, body: (await res.json()) as any };
-};
+  createTestClient(h.app).send<any>(method, path, { headers, body });
 
 export const setUpSandbox = async (h: Harness, settings: Record<string, unknown> = {}) => {
   const brand = await createBrand(h.deps);
