@@ -23,6 +23,18 @@ describe('http app', () => {
     expect(doc.openapi).toMatch(/^3\./);
   });
 
+  it('serves a browsable reference page with its assets from the server itself', async () => {
+    const page = await h.app.request('/api/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/api/openapi.json');
+    expect(html).not.toMatch(/https?:\/\//);
+    const script = await h.app.request('/api/docs/swagger-ui-bundle.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await h.app.request('/api/docs/package.json')).status).toBe(404);
+  });
+
   it('answers unknown routes with a JSON 404', async () => {
     const res = await h.app.request('/api/v1/nope');
     expect(res.status).toBe(404);
