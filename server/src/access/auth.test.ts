@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, staff } from '../db/schema/index.ts';
 import { createBrand } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
-import { hashPassword } from './passwords.ts';
 import { bearerOf, createTestClient } from '../testing/test-client.ts';
+import { hashPassword } from './passwords.ts';
 import { hashToken } from './tokens.ts';
 
 type Login = {

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, staff, staffRoles, tenants } from '../db/schema/index.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
-import { DEFAULT_OWNER_EMAIL, ensureOwner } from './bootstrap-owner.ts';
 import { createTestClient } from '../testing/test-client.ts';
+import { DEFAULT_OWNER_EMAIL, ensureOwner } from './bootstrap-owner.ts';
 
 describe('ensureOwner', () => {
   let h: Harness;

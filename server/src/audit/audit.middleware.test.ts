@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireAuth } from '../access/require-auth.ts';
-import { bearerOf, createTestClient } from '../testing/test-client.ts';
 import { createRouter } from '../http/app.ts';
 import { buildHttpApp } from '../http/routes.ts';
 import { createBrand, createStaffWithToken } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
+import { bearerOf, createTestClient } from '../testing/test-client.ts';
 import { REDACTED } from './audit.ts';
 
 type Entry = {

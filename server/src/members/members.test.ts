@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient } from '../testing/test-client.ts';
 import { memberIdentities, members, platformAccounts } from '../db/schema/index.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
+import { createTestClient } from '../testing/test-client.ts';
 
 type Member = { id: string; name: string; storeId: string | null };
 type Page = { items: Member[]; nextCursor: string | null };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerOf, createTestClient } from '../testing/test-client.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
+import { bearerOf, createTestClient } from '../testing/test-client.ts';
 
 type Staff = {
   id: string;

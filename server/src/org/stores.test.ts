@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestClient } from '../testing/test-client.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
+import { createTestClient } from '../testing/test-client.ts';
 
 type Store = { id: string; code: string; name: string; address: string | null; regionId: string | null };
 type ErrorBody = { error: { code: string; details?: { path: string }[] } };
