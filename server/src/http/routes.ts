@@ -4,6 +4,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
 import { membersRouter } from '../members/members.routes.ts';
+import { operationsRouter } from '../operations/operations.routes.ts';
 import { orgRouter } from '../org/org.routes.ts';
 import { staffRouter } from '../org/staff.routes.ts';
 import { platformAccountsRouter } from '../platforms/platform-accounts.routes.ts';
@@ -31,6 +32,7 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', membersRouter);
   app.route('/api/v1', platformAccountsRouter);
   app.route('/api/v1', simulatorRouter);
+  app.route('/api/v1', operationsRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
   mountDocs(app);
