@@ -162,6 +162,63 @@ CREATE TABLE "staff_accounts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "member_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "member_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"community_id" uuid,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"source_event_id" bigint,
+	"dedupe_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_tags" (
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"tag_id" uuid NOT NULL,
+	"source" text DEFAULT 'manual' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "member_tags_member_id_tag_id_pk" PRIMARY KEY("member_id","tag_id")
+);
+--> statement-breakpoint
+CREATE TABLE "staff_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"staff_id" uuid,
+	"store_id" uuid,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"dedupe_key" text,
+	"due_at" timestamp with time zone,
+	"done_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tag_groups" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"color" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tags" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"group_id" uuid,
+	"name" text NOT NULL,
+	"color" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "tags_tenant_group_name" UNIQUE NULLS NOT DISTINCT("tenant_id","group_id","name")
+);
+--> statement-breakpoint
 CREATE TABLE "sandbox_contacts" (
 	"staff_user_id" uuid NOT NULL,
 	"member_user_id" uuid NOT NULL,
@@ -277,6 +334,17 @@ ALTER TABLE "platform_accounts" ADD CONSTRAINT "platform_accounts_tenant_id_tena
 ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff_accounts" ADD CONSTRAINT "staff_accounts_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_events" ADD CONSTRAINT "member_events_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_events" ADD CONSTRAINT "member_events_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_tags" ADD CONSTRAINT "member_tags_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_tags" ADD CONSTRAINT "member_tags_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_tags" ADD CONSTRAINT "member_tags_tag_id_tags_id_fk" FOREIGN KEY ("tag_id") REFERENCES "public"."tags"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_tasks" ADD CONSTRAINT "staff_tasks_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_tasks" ADD CONSTRAINT "staff_tasks_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "staff_tasks" ADD CONSTRAINT "staff_tasks_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tag_groups" ADD CONSTRAINT "tag_groups_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tags" ADD CONSTRAINT "tags_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "tags" ADD CONSTRAINT "tags_group_id_tag_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."tag_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sandbox_contacts" ADD CONSTRAINT "sandbox_contacts_staff_user_id_sandbox_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."sandbox_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sandbox_contacts" ADD CONSTRAINT "sandbox_contacts_member_user_id_sandbox_users_id_fk" FOREIGN KEY ("member_user_id") REFERENCES "public"."sandbox_users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sandbox_group_members" ADD CONSTRAINT "sandbox_group_members_group_id_sandbox_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."sandbox_groups"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -309,6 +377,13 @@ CREATE INDEX "inbound_events_pending" ON "inbound_events" USING btree ("id") WHE
 CREATE UNIQUE INDEX "outbound_messages_idempotency" ON "outbound_messages" USING btree ("platform_account_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "outbound_messages_due" ON "outbound_messages" USING btree ("platform_account_id","next_attempt_at","id") WHERE status in ('pending', 'sending');--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_accounts_external" ON "staff_accounts" USING btree ("platform_account_id","external_id");--> statement-breakpoint
+CREATE INDEX "member_events_member" ON "member_events" USING btree ("member_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "member_events_tenant_type_time" ON "member_events" USING btree ("tenant_id","type","occurred_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "member_events_dedupe" ON "member_events" USING btree ("tenant_id","dedupe_key") WHERE dedupe_key is not null;--> statement-breakpoint
+CREATE INDEX "member_tags_tag" ON "member_tags" USING btree ("tag_id","member_id");--> statement-breakpoint
+CREATE INDEX "staff_tasks_open" ON "staff_tasks" USING btree ("tenant_id","status","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "staff_tasks_dedupe" ON "staff_tasks" USING btree ("tenant_id","dedupe_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "tag_groups_tenant_name" ON "tag_groups" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "sandbox_links_token" ON "sandbox_links" USING btree ("token");--> statement-breakpoint
 CREATE INDEX "sandbox_messages_group" ON "sandbox_messages" USING btree ("group_id","id");--> statement-breakpoint
 CREATE INDEX "sandbox_messages_private" ON "sandbox_messages" USING btree ("member_user_id","id");--> statement-breakpoint
