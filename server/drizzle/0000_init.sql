@@ -1,3 +1,91 @@
+CREATE TABLE "member_attribute_defs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"key" text NOT NULL,
+	"label" text NOT NULL,
+	"type" text NOT NULL,
+	"options" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "member_attribute_values" (
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"attribute_id" uuid NOT NULL,
+	"value" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "member_attribute_values_member_id_attribute_id_pk" PRIMARY KEY("member_id","attribute_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_members" (
+	"tenant_id" uuid NOT NULL,
+	"community_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"joined_at" timestamp with time zone,
+	"via" text,
+	"entry_state" text,
+	"left_at" timestamp with time zone,
+	"left_reason" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "community_members_community_id_member_id_pk" PRIMARY KEY("community_id","member_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_roster" (
+	"tenant_id" uuid NOT NULL,
+	"community_id" uuid NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "community_roster_community_id_staff_id_role_pk" PRIMARY KEY("community_id","staff_id","role")
+);
+--> statement-breakpoint
+CREATE TABLE "community_series" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"store_id" uuid,
+	"platform_account_id" uuid NOT NULL,
+	"name_template" text NOT NULL,
+	"numbering" text DEFAULT 'letter' NOT NULL,
+	"capacity" integer DEFAULT 500 NOT NULL,
+	"type" text,
+	"demand_pattern" text,
+	"target_persona" text,
+	"goal" text,
+	"rules" text,
+	"announcement" text,
+	"roster" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"pending_index" integer,
+	"pending_since" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "keyword_cooldowns" (
+	"tenant_id" uuid NOT NULL,
+	"rule_id" uuid NOT NULL,
+	"chat_key" text NOT NULL,
+	"last_replied_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "keyword_cooldowns_rule_id_chat_key_pk" PRIMARY KEY("rule_id","chat_key")
+);
+--> statement-breakpoint
+CREATE TABLE "keyword_rules" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"match_mode" text NOT NULL,
+	"pattern" text NOT NULL,
+	"scope_kind" text NOT NULL,
+	"scope_id" text,
+	"store_id" uuid,
+	"reply" jsonb NOT NULL,
+	"tag_names" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"cooldown_seconds" integer DEFAULT 0 NOT NULL,
+	"priority" integer DEFAULT 0 NOT NULL,
+	"is_enabled" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "communities" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -7,6 +95,17 @@ CREATE TABLE "communities" (
 	"name" text NOT NULL,
 	"capacity" integer DEFAULT 500 NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
+	"type" text,
+	"demand_pattern" text,
+	"target_persona" text,
+	"goal" text,
+	"rules" text,
+	"announcement" text,
+	"series_id" uuid,
+	"series_index" integer,
+	"member_count" integer DEFAULT 0 NOT NULL,
+	"left_count" integer DEFAULT 0 NOT NULL,
+	"dismissed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -27,8 +126,49 @@ CREATE TABLE "members" (
 	"owner_staff_id" uuid,
 	"name" text NOT NULL,
 	"phone" text,
+	"description" text,
+	"external_ref" text,
+	"stage" text DEFAULT 'new' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"last_seen_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_group_joins" (
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"chat_key" text NOT NULL,
+	"joined_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_incidents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"platform_account_id" uuid NOT NULL,
+	"group_external_id" text NOT NULL,
+	"message_external_id" text NOT NULL,
+	"inbound_event_id" bigint NOT NULL,
+	"reasons" jsonb NOT NULL,
+	"offence_number" bigint NOT NULL,
+	"actions" jsonb NOT NULL,
+	"alerted" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"evidence" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_recent_messages" (
+	"tenant_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"chat_key" text NOT NULL,
+	"inbound_event_id" bigint NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_settings" (
+	"tenant_id" uuid PRIMARY KEY NOT NULL,
+	"settings" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
@@ -303,15 +443,39 @@ CREATE TABLE "tenants" (
 	CONSTRAINT "tenants_slug_unique" UNIQUE("slug")
 );
 --> statement-breakpoint
+ALTER TABLE "member_attribute_defs" ADD CONSTRAINT "member_attribute_defs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_attribute_values" ADD CONSTRAINT "member_attribute_values_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_attribute_values" ADD CONSTRAINT "member_attribute_values_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_attribute_values" ADD CONSTRAINT "member_attribute_values_attribute_id_member_attribute_defs_id_fk" FOREIGN KEY ("attribute_id") REFERENCES "public"."member_attribute_defs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_members" ADD CONSTRAINT "community_members_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_members" ADD CONSTRAINT "community_members_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_members" ADD CONSTRAINT "community_members_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_roster" ADD CONSTRAINT "community_roster_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_roster" ADD CONSTRAINT "community_roster_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_roster" ADD CONSTRAINT "community_roster_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_series" ADD CONSTRAINT "community_series_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_series" ADD CONSTRAINT "community_series_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_series" ADD CONSTRAINT "community_series_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "keyword_cooldowns" ADD CONSTRAINT "keyword_cooldowns_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "keyword_cooldowns" ADD CONSTRAINT "keyword_cooldowns_rule_id_keyword_rules_id_fk" FOREIGN KEY ("rule_id") REFERENCES "public"."keyword_rules"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "keyword_rules" ADD CONSTRAINT "keyword_rules_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "keyword_rules" ADD CONSTRAINT "keyword_rules_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "communities" ADD CONSTRAINT "communities_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "communities" ADD CONSTRAINT "communities_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "communities" ADD CONSTRAINT "communities_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "communities" ADD CONSTRAINT "communities_series_id_community_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."community_series"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_identities" ADD CONSTRAINT "member_identities_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_identities" ADD CONSTRAINT "member_identities_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_identities" ADD CONSTRAINT "member_identities_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_owner_staff_id_staff_id_fk" FOREIGN KEY ("owner_staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_group_joins" ADD CONSTRAINT "moderation_group_joins_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_recent_messages" ADD CONSTRAINT "moderation_recent_messages_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "moderation_settings" ADD CONSTRAINT "moderation_settings_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -362,10 +526,24 @@ ALTER TABLE "sandbox_messages" ADD CONSTRAINT "sandbox_messages_staff_user_id_sa
 ALTER TABLE "sandbox_messages" ADD CONSTRAINT "sandbox_messages_sender_user_id_sandbox_users_id_fk" FOREIGN KEY ("sender_user_id") REFERENCES "public"."sandbox_users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sandbox_users" ADD CONSTRAINT "sandbox_users_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sandbox_users" ADD CONSTRAINT "sandbox_users_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "member_attribute_defs_tenant_key" ON "member_attribute_defs" USING btree ("tenant_id","key");--> statement-breakpoint
+CREATE INDEX "community_members_member" ON "community_members" USING btree ("tenant_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "community_series_name" ON "community_series" USING btree ("tenant_id","platform_account_id","name_template");--> statement-breakpoint
+CREATE INDEX "community_series_pending" ON "community_series" USING btree ("pending_index");--> statement-breakpoint
+CREATE INDEX "keyword_rules_tenant" ON "keyword_rules" USING btree ("tenant_id","priority") WHERE is_enabled;--> statement-breakpoint
 CREATE UNIQUE INDEX "communities_external" ON "communities" USING btree ("platform_account_id","external_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "communities_series_index" ON "communities" USING btree ("series_id","series_index");--> statement-breakpoint
+CREATE INDEX "communities_tenant_store" ON "communities" USING btree ("tenant_id","store_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_identities_external" ON "member_identities" USING btree ("platform_account_id","external_id");--> statement-breakpoint
 CREATE INDEX "member_identities_member" ON "member_identities" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "members_tenant_store" ON "members" USING btree ("tenant_id","store_id");--> statement-breakpoint
+CREATE INDEX "members_tenant_created" ON "members" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "members_tenant_external_ref" ON "members" USING btree ("tenant_id","external_ref") WHERE external_ref is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "moderation_group_joins_member" ON "moderation_group_joins" USING btree ("tenant_id","member_id","chat_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "moderation_incidents_event" ON "moderation_incidents" USING btree ("tenant_id","inbound_event_id");--> statement-breakpoint
+CREATE INDEX "moderation_incidents_member" ON "moderation_incidents" USING btree ("tenant_id","member_id","occurred_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "moderation_recent_messages_event" ON "moderation_recent_messages" USING btree ("tenant_id","inbound_event_id");--> statement-breakpoint
+CREATE INDEX "moderation_recent_messages_member" ON "moderation_recent_messages" USING btree ("tenant_id","member_id","chat_key","occurred_at");--> statement-breakpoint
 CREATE INDEX "audit_log_tenant_time" ON "audit_log" USING btree ("tenant_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "regions_tenant_name" ON "regions" USING btree ("tenant_id","name");--> statement-breakpoint
 CREATE INDEX "sessions_staff" ON "sessions" USING btree ("staff_id");--> statement-breakpoint

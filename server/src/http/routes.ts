@@ -3,13 +3,18 @@ import { authRouter } from '../access/auth.routes.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
+import { communitiesRouter } from '../communities/communities.routes.ts';
+import { keywordsRouter } from '../keywords/keywords.routes.ts';
 import { membersRouter } from '../members/members.routes.ts';
+import { membersCsvRouter } from '../members/members-csv.routes.ts';
+import { moderationRouter } from '../moderation/moderation.routes.ts';
 import { operationsRouter } from '../operations/operations.routes.ts';
 import { orgRouter } from '../org/org.routes.ts';
 import { staffRouter } from '../org/staff.routes.ts';
 import { platformAccountsRouter } from '../platforms/platform-accounts.routes.ts';
 import { simulatorRouter } from '../platforms/sandbox/simulator.routes.ts';
 import { webhookRouter } from '../platforms/webhook.routes.ts';
+import { tagsRouter } from '../tags/tags.routes.ts';
 import { createHttpApp } from './app.ts';
 import { mountDocs } from './docs.ts';
 
@@ -29,10 +34,16 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', staffRouter);
   app.route('/api/v1', apiKeysRouter);
   app.route('/api/v1', auditRouter);
+  // Before membersRouter: /members/export and /members/tags must not be taken for /members/{id}.
+  app.route('/api/v1', membersCsvRouter);
+  app.route('/api/v1', tagsRouter);
   app.route('/api/v1', membersRouter);
   app.route('/api/v1', platformAccountsRouter);
   app.route('/api/v1', simulatorRouter);
   app.route('/api/v1', operationsRouter);
+  app.route('/api/v1', communitiesRouter);
+  app.route('/api/v1', keywordsRouter);
+  app.route('/api/v1', moderationRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
   mountDocs(app);

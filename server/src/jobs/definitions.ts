@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
+import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
+import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
 import type { RateLimitStore } from '../outbox/rate-limit.ts';
@@ -117,4 +119,8 @@ export const jobDefinitions: JobDefinition[] = [
   deliverOutboundJob,
   sweepOutboxJob,
   sweepEventsJob,
+  rolloverCommunitiesJob,
+  sweepRolloversJob,
+  refreshMemberStagesJob,
+  sweepMemberStagesJob,
 ];

@@ -6,6 +6,10 @@ export const jobNames = {
   sweepEvents: 'events.sweep',
   deliverOutbound: 'outbox.deliver',
   sweepOutbox: 'outbox.sweep',
+  rolloverCommunities: 'communities.rollover',
+  sweepRollovers: 'communities.rollover-sweep',
+  refreshMemberStages: 'members.stages-refresh',
+  sweepMemberStages: 'members.stages-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

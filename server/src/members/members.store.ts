@@ -1,9 +1,22 @@
-import { and, asc, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
-import { memberIdentities, members, platformAccounts } from '../db/schema/index.ts';
-import { notFound } from '../errors.ts';
+import {
+  type MemberStage,
+  memberAttributeDefs,
+  memberAttributeValues,
+  memberIdentities,
+  members,
+  memberTags,
+  platformAccounts,
+  tags,
+} from '../db/schema/index.ts';
+import { AppError, notFound } from '../errors.ts';
 import { olderThanCursor, type Page, pageOf } from '../http/pagination.ts';
+import { findForeignTagIds } from '../tags/tags.store.ts';
+import { type MemberFilter, memberFilterSql, tagIdsOf } from './member-filter.ts';
+
+export { visibleMembers } from './member-filter.ts';
 
 export type MemberRow = typeof members.$inferSelect;
 
@@ -13,6 +26,8 @@ export type MemberView = {
   phone: string | null;
   storeId: string | null;
   ownerStaffId: string | null;
+  stage: MemberStage;
+  externalRef: string | null;
   createdAt: string;
   lastSeenAt: string | null;
 };
@@ -26,8 +41,15 @@ export type MemberIdentityView = {
   createdAt: string;
 };
 
-/** Later features (tags, stages, timeline) add their own parts next to `identities`. */
-export type MemberDetail = MemberView & { identities: MemberIdentityView[] };
+export type MemberTagView = { id: string; name: string; groupId: string | null; color: string | null };
+
+export type MemberDetail = MemberView & {
+  description: string | null;
+  identities: MemberIdentityView[];
+  tags: MemberTagView[];
+  /** Custom attribute values by attribute key. */
+  attributes: Record<string, string | number>;
+};
 
 export const memberViewOf = (row: MemberRow): MemberView => ({
   id: row.id,
@@ -35,52 +57,59 @@ export const memberViewOf = (row: MemberRow): MemberView => ({
   phone: row.phone,
   storeId: row.storeId,
   ownerStaffId: row.ownerStaffId,
+  stage: row.stage,
+  externalRef: row.externalRef,
   createdAt: row.createdAt.toISOString(),
   lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
 });
 
-/**
- * The members a caller may see: always one brand; a store-bound caller only its stores' members
- * (a member with no store is brand-level and hidden from them). Reuse it for every member query.
- */
-export const visibleMembers = (tenantId: string, scope: Scope): SQL | undefined =>
-  scope.kind === 'brand'
-    ? eq(members.tenantId, tenantId)
-    : and(eq(members.tenantId, tenantId), inArray(members.storeId, scope.storeIds));
-
-/** `q` matches literally: `%` and `_` typed by a user are not wildcards. */
-const containing = (q: string) => `%${q.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Tag ids in a filter must be the brand's own: an unknown or foreign id is a 400 naming it, not an empty list. */
+export const assertFilterTags = async (db: Db, tenantId: string, filter: MemberFilter): Promise<void> => {
+  const foreign = await findForeignTagIds(db, tenantId, tagIdsOf(filter));
+  if (foreign.length > 0) {
+    throw new AppError(
+      'validation_failed',
+      `Unknown tags: ${foreign.join(', ')}`,
+      foreign.map((id) => ({ path: 'tags', message: `unknown tag ${id}` })),
+    );
+  }
+};
 
 export const listMembers = async (
   db: Db,
-  options: { tenantId: string; scope: Scope; limit: number; cursor?: string; storeId?: string; q?: string },
+  options: { tenantId: string; scope: Scope; limit: number; cursor?: string } & MemberFilter,
 ): Promise<Page<MemberView>> => {
+  const { tenantId, scope, limit, cursor, ...filter } = options;
+  await assertFilterTags(db, tenantId, filter);
   const rows = await db
     .select()
     .from(members)
     .where(
-      and(
-        visibleMembers(options.tenantId, options.scope),
-        options.storeId ? eq(members.storeId, options.storeId) : undefined,
-        options.q ? ilike(members.name, containing(options.q)) : undefined,
-        options.cursor ? olderThanCursor(members, options.cursor) : undefined,
-      ),
+      and(memberFilterSql(tenantId, scope, filter), cursor ? olderThanCursor(members, cursor) : undefined),
     )
     .orderBy(desc(members.createdAt), desc(members.id))
-    .limit(options.limit + 1);
-  return pageOf(rows, options.limit, (row) => row.id, memberViewOf);
+    .limit(limit + 1);
+  return pageOf(rows, limit, (row) => row.id, memberViewOf);
 };
 
-/** Another brand's or another store's member is a 404, indistinguishable from one that does not exist. */
+/** The visible member's row, or 404: another brand's or another store's member is indistinguishable from none. */
+export const findVisibleMember = async (
+  db: Db,
+  options: { tenantId: string; scope: Scope; id: string },
+): Promise<MemberRow> => {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(memberFilterSql(options.tenantId, options.scope, {}), eq(members.id, options.id)));
+  if (!row) throw notFound('Member');
+  return row;
+};
+
 export const getMember = async (
   db: Db,
   options: { tenantId: string; scope: Scope; id: string },
 ): Promise<MemberDetail> => {
-  const [row] = await db
-    .select()
-    .from(members)
-    .where(and(visibleMembers(options.tenantId, options.scope), eq(members.id, options.id)));
-  if (!row) throw notFound('Member');
+  const row = await findVisibleMember(db, options);
   const identities = await db
     .select({
       id: memberIdentities.id,
@@ -94,8 +123,43 @@ export const getMember = async (
     .innerJoin(platformAccounts, eq(platformAccounts.id, memberIdentities.platformAccountId))
     .where(and(eq(memberIdentities.tenantId, options.tenantId), eq(memberIdentities.memberId, row.id)))
     .orderBy(asc(memberIdentities.createdAt));
+  const [tagRows, attributes] = [
+    await db
+      .select({ id: tags.id, name: tags.name, groupId: tags.groupId, color: tags.color })
+      .from(memberTags)
+      .innerJoin(tags, eq(tags.id, memberTags.tagId))
+      .where(and(eq(memberTags.tenantId, options.tenantId), eq(memberTags.memberId, row.id)))
+      .orderBy(asc(tags.sortOrder), asc(tags.name)),
+    await findAttributeValues(db, options.tenantId, [row.id]),
+  ];
   return {
     ...memberViewOf(row),
+    description: row.description,
     identities: identities.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })),
+    tags: tagRows,
+    attributes: attributes.get(row.id) ?? {},
   };
+};
+
+/** Attribute values of some members, keyed by member id then attribute key. */
+export const findAttributeValues = async (
+  db: Db,
+  tenantId: string,
+  memberIds: string[],
+): Promise<Map<string, Record<string, string | number>>> => {
+  const result = new Map<string, Record<string, string | number>>();
+  if (memberIds.length === 0) return result;
+  const rows = await db
+    .select({
+      memberId: memberAttributeValues.memberId,
+      key: memberAttributeDefs.key,
+      value: memberAttributeValues.value,
+    })
+    .from(memberAttributeValues)
+    .innerJoin(memberAttributeDefs, eq(memberAttributeDefs.id, memberAttributeValues.attributeId))
+    .where(
+      and(eq(memberAttributeValues.tenantId, tenantId), inArray(memberAttributeValues.memberId, memberIds)),
+    );
+  for (const r of rows) result.set(r.memberId, { ...result.get(r.memberId), [r.key]: r.value });
+  return result;
 };

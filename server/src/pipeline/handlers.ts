@@ -1,3 +1,6 @@
+import { trackCommunities } from '../communities/communities.handler.ts';
+import { keywordAssistant } from '../keywords/keyword-assistant.ts';
+import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -5,4 +8,10 @@ import type { Middleware } from './middleware.ts';
  * Features append their middleware here (acquisition, fission, loyalty…); each one looks at
  * `ctx.event.type` and calls `next()`.
  */
-export const featureHandlers: Middleware[] = [];
+export const featureHandlers: Middleware[] = [
+  // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
+  trackCommunities,
+  // Moderation first: a message it acts on gets no keyword reply.
+  moderateGroupMessages,
+  keywordAssistant,
+];

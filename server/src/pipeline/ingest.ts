@@ -2,16 +2,51 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import { inboundEvents } from '../db/schema/index.ts';
+import { coalesceCalls } from '../jobs/coalesce-calls.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
+import { describeError } from '../jobs/backoff.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
+import {
+  createIngestBatcher,
+  type InboundRow,
+  type IngestBatcher,
+  type IngestTarget,
+  inboundKeyOf,
+} from './ingest-batcher.ts';
 
-export type IngestTarget = { tenantId: string; platformAccountId: string };
+export type { InboundRow, IngestTarget } from './ingest-batcher.ts';
 
 /**
- * Store platform events exactly once per (platform account, external id). Returns how many were new;
- * a redelivered event is silently dropped here. Processing happens later, in the worker.
- * Pass `now` (deps.now()) so the event is due on the same clock the processor uses; without it the
- * database's clock stamps it.
+ * Store events of any accounts in ONE statement, each exactly once per (platform account, external id).
+ * Returns the keys (inboundKeyOf) of the rows that were new; a redelivered event is silently dropped.
+ * Pass `now` (deps.now()) so the events are due on the same clock the processor uses; without it the
+ * database's clock stamps them.
+ */
+export const insertInboundEvents = async (
+  db: Db,
+  rows: InboundRow[],
+  options: { now?: Date } = {},
+): Promise<Set<string>> => {
+  if (rows.length === 0) return new Set();
+  const now = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
+  const column = (pick: (row: InboundRow) => string) => sql.param(rows.map(pick));
+  // One array per column (unnest) rather than a VALUES row per event: a third of the time for big batches.
+  const result = await db.execute(sql`
+    insert into ${inboundEvents} (tenant_id, platform_account_id, external_id, type, payload, received_at, next_attempt_at)
+    select v.tenant_id, v.platform_account_id, v.external_id, v.type, v.payload::jsonb, ${now}, ${now}
+    from unnest(${column((r) => r.tenantId)}::uuid[], ${column((r) => r.platformAccountId)}::uuid[],
+      ${column((r) => r.event.externalId)}::text[], ${column((r) => r.event.type)}::text[],
+      ${column((r) => JSON.stringify(r.event))}::text[]) as v(tenant_id, platform_account_id, external_id, type, payload)
+    on conflict (platform_account_id, external_id) do nothing
+    returning platform_account_id, external_id`);
+  // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.
+  const stored = (result as { rows: { platform_account_id: string; external_id: string }[] }).rows;
+  return new Set(stored.map((row) => inboundKeyOf(row.platform_account_id, row.external_id)));
+};
+
+/**
+ * Store one account's events exactly once per (platform account, external id), in the caller's
+ * transaction if it has one. Returns how many were new. Processing happens later, in the worker.
  */
 export const ingestEvents = async (
   db: Db,
@@ -19,27 +54,43 @@ export const ingestEvents = async (
   events: PlatformEvent[],
   options: { now?: Date } = {},
 ): Promise<number> => {
-  if (events.length === 0) return 0;
-  const now = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
-  // One array per column (unnest) rather than a VALUES row per event: a third of the time for big batches.
-  const result = await db.execute(sql`
-    insert into ${inboundEvents} (tenant_id, platform_account_id, external_id, type, payload, received_at, next_attempt_at)
-    select ${target.tenantId}::uuid, ${target.platformAccountId}::uuid, v.external_id, v.type, v.payload::jsonb, ${now}, ${now}
-    from unnest(${sql.param(events.map((e) => e.externalId))}::text[], ${sql.param(events.map((e) => e.type))}::text[],
-      ${sql.param(events.map((e) => JSON.stringify(e)))}::text[]) as v(external_id, type, payload)
-    on conflict (platform_account_id, external_id) do nothing
-    returning id`);
-  // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.
-  return (result as { rows: unknown[] }).rows.length;
+  const stored = await insertInboundEvents(
+    db,
+    events.map((event) => ({ ...target, event })),
+    options,
+  );
+  return stored.size;
 };
 
-/** What a webhook does with parsed events: store them, and wake the processor when any is new. */
-export const receiveEvents = async (
-  deps: AppDeps,
-  target: IngestTarget,
-  events: PlatformEvent[],
-): Promise<number> => {
-  const count = await ingestEvents(deps.db, target, events, { now: deps.now() });
-  if (count > 0) await wakeEventProcessor(deps.jobs);
-  return count;
+/**
+ * What a webhook does with parsed events: store them and wake the processor when any is new. Concurrent
+ * deliveries are group-committed (pipeline/ingest-batcher.ts): one INSERT for all the requests that
+ * arrived while the previous one ran, and one wake for the batch. Resolves only once this delivery's
+ * rows are stored, so an acknowledged event is never lost.
+ */
+export const receiveEvents = (deps: AppDeps, target: IngestTarget, events: PlatformEvent[]): Promise<number> =>
+  batcherOf(deps).ingest(target, events);
+
+/**
+ * One batcher per deps (per process in production), made on first use: deps is the process's state, and
+ * keying on it keeps the batcher out of the composition root and gives every test harness its own.
+ */
+const batchers = new WeakMap<AppDeps, IngestBatcher>();
+
+const batcherOf = (deps: AppDeps): IngestBatcher => {
+  let batcher = batchers.get(deps);
+  if (batcher) return batcher;
+  // A wake asked for while one is being sent becomes one more send after it (pg-boss's send is a write
+  // that contends on the stately queue's singleton; one per request was the webhook's bottleneck). A failed
+  // wake loses nothing: the events are stored, and events.sweep wakes the processor within a minute.
+  const wake = coalesceCalls(
+    () => wakeEventProcessor(deps.jobs),
+    (error) => deps.logger.warn({ error: describeError(error) }, 'pipeline: could not wake the processor'),
+  );
+  batcher = createIngestBatcher({
+    store: (rows) => insertInboundEvents(deps.db, rows, { now: deps.now() }),
+    onStored: wake,
+  });
+  batchers.set(deps, batcher);
+  return batcher;
 };

@@ -2,9 +2,11 @@
  * # The flow of an inbound event
  *
  * 1. **Receive.** A webhook verifies the delivery, parses it into normalized `PlatformEvent`s and stores
- *    them with `ingestEvents`/`receiveEvents` (pipeline/ingest.ts): one `inbound_events` row each, unique
- *    per (platform account, external id), so a redelivered event is dropped right there. The webhook
- *    answers at once and wakes the `events.process` job.
+ *    them with `receiveEvents` (pipeline/ingest.ts): one `inbound_events` row each, unique per (platform
+ *    account, external id), so a redelivered event is dropped right there. Concurrent deliveries are
+ *    group-committed (pipeline/ingest-batcher.ts: one INSERT for the requests that arrived while the
+ *    previous one ran) and each is answered once its own rows are stored. Each batch wakes the
+ *    `events.process` job, and wakes asked for while one is being sent collapse into one more.
  * 2. **Claim.** `processPendingEvents` (this file) reads which accounts the next due events belong to and
  *    loads their adapters (outside any transaction), then opens ONE transaction and locks up to `limit`
  *    due events (pending, and never tried or `next_attempt_at <= now`; by id; `FOR UPDATE SKIP LOCKED`). A

@@ -4,7 +4,7 @@ import { platformAccounts } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { SecretBox } from '../lib/secret-box.ts';
-import type { PlatformAccountRow } from './accounts.ts';
+import { isUuid, type PlatformAccountRow } from './accounts.ts';
 import type { PlatformAdapter } from './platform.ts';
 
 export type AdapterContext = {
@@ -21,7 +21,14 @@ export type AdapterFactory = (context: AdapterContext) => PlatformAdapter;
 export type PlatformRegistry = {
   /** The adapter of an account of this tenant; throws AppError('not_found') for another tenant's account. */
   adapterFor: (tenantId: string, platformAccountId: string) => Promise<PlatformAdapter>;
-  /** Forget a cached adapter after its account changed. */
+  /**
+   * An account by its id alone (webhooks arrive without a tenant) with its adapter, or undefined when
+   * there is no such account. Cached with the adapter: a delivery costs no account query.
+   */
+  accountFor: (
+    platformAccountId: string,
+  ) => Promise<{ account: PlatformAccountRow; adapter: PlatformAdapter } | undefined>;
+  /** Forget a cached account and adapter after the account changed (settings, secrets, status). */
   invalidate: (platformAccountId: string) => void;
 };
 
@@ -33,26 +40,37 @@ export const createPlatformRegistry = (options: {
   secretBox: SecretBox;
   factories: Partial<Record<PlatformAccountRow['platform'], AdapterFactory>>;
 }): PlatformRegistry => {
-  const cache = new Map<string, { tenantId: string; adapter: PlatformAdapter }>();
+  const cache = new Map<string, { account: PlatformAccountRow; adapter: PlatformAdapter }>();
+  const load = async (platformAccountId: string, tenantId?: string) => {
+    const cached = cache.get(platformAccountId);
+    if (cached) return cached;
+    const [account] = await options.db
+      .select()
+      .from(platformAccounts)
+      .where(
+        and(
+          eq(platformAccounts.id, platformAccountId),
+          tenantId === undefined ? undefined : eq(platformAccounts.tenantId, tenantId),
+        ),
+      );
+    if (!account) return undefined;
+    const factory = options.factories[account.platform];
+    if (!factory) throw notFound(`Platform adapter for ${account.platform}`);
+    const secrets = account.secretsEncrypted ? options.secretBox.open(account.secretsEncrypted) : {};
+    const adapter = factory({ account, secrets, db: options.db, logger: options.logger, now: options.now });
+    // Two concurrent first loads keep the first adapter, so its in-memory state (rate windows) stays single.
+    const entry = cache.get(platformAccountId) ?? { account, adapter };
+    cache.set(platformAccountId, entry);
+    return entry;
+  };
   return {
     adapterFor: async (tenantId, platformAccountId) => {
-      const cached = cache.get(platformAccountId);
-      if (cached) {
-        if (cached.tenantId !== tenantId) throw notFound('Platform account');
-        return cached.adapter;
-      }
-      const [account] = await options.db
-        .select()
-        .from(platformAccounts)
-        .where(and(eq(platformAccounts.id, platformAccountId), eq(platformAccounts.tenantId, tenantId)));
-      if (!account) throw notFound('Platform account');
-      const factory = options.factories[account.platform];
-      if (!factory) throw notFound(`Platform adapter for ${account.platform}`);
-      const secrets = account.secretsEncrypted ? options.secretBox.open(account.secretsEncrypted) : {};
-      const adapter = factory({ account, secrets, db: options.db, logger: options.logger, now: options.now });
-      cache.set(platformAccountId, { tenantId, adapter });
-      return adapter;
+      const entry = await load(platformAccountId, tenantId);
+      if (entry?.account.tenantId !== tenantId) throw notFound('Platform account');
+      return entry.adapter;
     },
+    accountFor: (platformAccountId) =>
+      isUuid(platformAccountId) ? load(platformAccountId) : Promise.resolve(undefined),
     invalidate: (platformAccountId) => {
       cache.delete(platformAccountId);
     },

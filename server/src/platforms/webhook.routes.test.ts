@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inboundEvents } from '../db/schema/index.ts';
+import { inboundEvents, platformAccounts } from '../db/schema/index.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { type SandboxSetup, setUpSandbox } from './sandbox/sandbox.fixtures.ts';
 import { sandboxSignatureHeaders } from './sandbox/sandbox-signature.ts';
@@ -95,5 +95,23 @@ describe('POST /webhooks/{platformAccountId}', () => {
     const headers = sandboxSignatureHeaders(sb.webhookSecret, body, h.clock.now.getTime());
     expect((await deliver(body, headers, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await deliver(body, headers, 'not-a-uuid')).status).toBe(404);
+  });
+
+  it('reads the account from the registry cache, so a change takes effect once the registry forgets it', async () => {
+    const setStatus = (status: 'active' | 'disabled') =>
+      h.deps.db.update(platformAccounts).set({ status }).where(eq(platformAccounts.id, sb.accountId));
+    const signed = (externalId: string) => {
+      const body = bodyOf(externalId);
+      return [body, sandboxSignatureHeaders(sb.webhookSecret, body, h.clock.now.getTime())] as const;
+    };
+    await setStatus('disabled');
+    // Cached (no account query per delivery): whoever changes an account tells the registry.
+    expect((await deliver(...signed('evt-cached'))).status).toBe(200);
+    h.deps.platforms.invalidate(sb.accountId);
+    expect((await deliver(...signed('evt-disabled'))).status).toBe(404);
+    expect(await storedWith('evt-disabled')).toHaveLength(0);
+    await setStatus('active');
+    h.deps.platforms.invalidate(sb.accountId);
+    expect((await deliver(...signed('evt-enabled'))).status).toBe(200);
   });
 });

@@ -3,13 +3,14 @@ import type { Context } from 'hono';
 import { AppError, notFound } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
 import type { AppEnv } from '../http/env.ts';
-import { ingestEvents } from '../pipeline/ingest.ts';
+import { receiveEvents } from '../pipeline/ingest.ts';
 import { PlatformError } from './platform.ts';
-import { getPlatformAccountById } from './platform-accounts.store.ts';
 
 /**
  * Every platform delivers to `/webhooks/{platformAccountId}`. There is no auth header: the adapter's
  * signature check is the authentication. Verify, store each event once, wake the worker, answer at once.
+ * The account and its adapter come from the registry's cache; concurrent deliveries are stored together
+ * (receiveEvents group-commits them), and each is answered once its own events are stored.
  */
 const params = z.object({
   platformAccountId: z.string().openapi({ param: { name: 'platformAccountId', in: 'path' } }),
@@ -56,9 +57,9 @@ const toAppError = (error: PlatformError): AppError => {
 
 const handleDelivery = async (c: Context<AppEnv>, accountId: string): Promise<Response> => {
   const { deps } = c.var;
-  const account = await getPlatformAccountById(deps.db, accountId);
-  if (account?.status !== 'active') throw notFound('Platform account');
-  const adapter = await deps.platforms.adapterFor(account.tenantId, account.id);
+  const found = await deps.platforms.accountFor(accountId);
+  if (found?.account.status !== 'active') throw notFound('Platform account');
+  const { account, adapter } = found;
   const url = new URL(c.req.url);
   const body = c.req.method === 'GET' ? '' : await c.req.text();
   let result: Awaited<ReturnType<typeof adapter.handleWebhook>>;
@@ -76,12 +77,7 @@ const handleDelivery = async (c: Context<AppEnv>, accountId: string): Promise<Re
     }
     throw error;
   }
-  const stored = await ingestEvents(
-    deps.db,
-    { tenantId: account.tenantId, platformAccountId: account.id },
-    result.events,
-  );
-  if (stored > 0) await deps.jobs.send('events.process', {}, { singletonKey: 'events' });
+  await receiveEvents(deps, { tenantId: account.tenantId, platformAccountId: account.id }, result.events);
   const { status, body: responseBody, contentType } = result.response;
   return new Response(responseBody, {
     status,

@@ -34,26 +34,72 @@ export const tagMembers = async (
   },
 ): Promise<number> => {
   if (input.memberIds.length === 0 || input.tagIds.length === 0) return 0;
-  const added = await db
-    .insert(memberTags)
-    .values(
-      input.memberIds.flatMap((memberId) =>
-        input.tagIds.map((tagId) => ({ tenantId: input.tenantId, memberId, tagId, source: input.source })),
-      ),
-    )
-    .onConflictDoNothing()
-    .returning({ memberId: memberTags.memberId, tagId: memberTags.tagId });
+  let count = 0;
+  // Chunked so a bulk call stays under PostgreSQL's 65,535 bind parameters per statement.
+  for (const memberIds of chunksOf(
+    input.memberIds,
+    Math.max(1, Math.floor(PAIRS_PER_STATEMENT / input.tagIds.length)),
+  )) {
+    const added = await db
+      .insert(memberTags)
+      .values(
+        memberIds.flatMap((memberId) =>
+          input.tagIds.map((tagId) => ({ tenantId: input.tenantId, memberId, tagId, source: input.source })),
+        ),
+      )
+      .onConflictDoNothing()
+      .returning({ memberId: memberTags.memberId, tagId: memberTags.tagId });
+    await recordTagEvents(db, 'tag.added', added, input);
+    count += added.length;
+  }
+  return count;
+};
+
+/** Take tags off members; absent pairs are ignored. Each removed pair lands on the timeline. Returns how many. */
+export const untagMembers = async (
+  db: Db,
+  input: { tenantId: string; memberIds: string[]; tagIds: string[]; source: string; occurredAt: Date },
+): Promise<number> => {
+  if (input.memberIds.length === 0 || input.tagIds.length === 0) return 0;
+  let count = 0;
+  for (const memberIds of chunksOf(input.memberIds, PAIRS_PER_STATEMENT)) {
+    const removed = await db
+      .delete(memberTags)
+      .where(
+        and(
+          eq(memberTags.tenantId, input.tenantId),
+          inArray(memberTags.memberId, memberIds),
+          inArray(memberTags.tagId, input.tagIds),
+        ),
+      )
+      .returning({ memberId: memberTags.memberId, tagId: memberTags.tagId });
+    await recordTagEvents(db, 'tag.removed', removed, input);
+    count += removed.length;
+  }
+  return count;
+};
+
+const PAIRS_PER_STATEMENT = 5_000;
+
+const chunksOf = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const recordTagEvents = async (
+  db: Db,
+  type: 'tag.added' | 'tag.removed',
+  pairs: { memberId: string; tagId: string }[],
+  input: { tenantId: string; source: string; occurredAt: Date; sourceEventId?: number },
+) => {
   await recordMemberEvents(
     db,
-    added.map((a) => ({
+    pairs.map((a) => ({
       tenantId: input.tenantId,
       memberId: a.memberId,
-      type: 'tag.added' as const,
+      type,
       occurredAt: input.occurredAt,
       data: { tagId: a.tagId, source: input.source },
       sourceEventId: input.sourceEventId,
       discriminator: a.tagId,
     })),
   );
-  return added.length;
 };

@@ -13,7 +13,10 @@ export type MemberEventType =
   | 'tag.removed'
   | 'keyword.replied'
   | 'moderation.action'
-  | 'welcome.sent';
+  | 'welcome.sent'
+  | 'member.imported'
+  | 'profile.updated'
+  | 'stage.changed';
 
 export type MemberEventInput = {
   tenantId: string;

@@ -39,6 +39,17 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
   const limits = createRateWindow(settings.rateLimits);
   const run = async <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
     (await runInSandbox({ db: context.db, account, now: context.now }, action)).result;
+  // A message is one row and raises no event, so it needs no transaction: the outbox sends many of these.
+  const runAlone = <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
+    action({
+      db: context.db,
+      account,
+      now: context.now(),
+      random: Math.random,
+      emit: () => {
+        throw new Error('This sandbox action runs outside a transaction and cannot raise events');
+      },
+    });
   const throttle = (chatKey: string) => {
     const waitMs = limits.take(chatKey, context.now().getTime());
     if (waitMs > 0) {
@@ -95,7 +106,7 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
     handleWebhook,
     send: async (target, content) => {
       throttle(chatKeyOf(target));
-      return run((world) => sendAsBot(world, target, content));
+      return runAlone((world) => sendAsBot(world, target, content));
     },
     sendWelcome: (input) => run((world) => sendWelcomeAsBot(world, input)),
     createEntryLink: (spec) =>
@@ -107,7 +118,7 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
     createGroup: (input) => run((world) => createGroupAsBot(world, input)),
     sendDice: async (target, emoji) => {
       throttle(chatKeyOf(target));
-      return run((world) => sendDiceAsBot(world, target, emoji));
+      return runAlone((world) => sendDiceAsBot(world, target, emoji));
     },
   };
 };
