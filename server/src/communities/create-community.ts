@@ -10,13 +10,7 @@ import {
   type RosterEntry,
   replaceRoster,
 } from './communities.store.ts';
-import { defaultCapacity, findCapacityProblems } from './communities.ts';
-import {
-  findAccountProblems,
-  findRosterProblems,
-  findStoreProblems,
-  throwIfProblems,
-} from './community-guards.ts';
+import { checkPlacement, throwIfProblems } from './community-guards.ts';
 import { canOpenGroups, openGroupForCaller } from './open-platform-group.ts';
 
 export type Positioning = {
@@ -45,15 +39,8 @@ export const createCommunity = async (
   input: CreateCommunityInput,
 ): Promise<CommunityDetail> => {
   const { tenantId } = auth;
-  throwIfProblems([
-    ...(await findStoreProblems(deps.db, auth, input.storeId)),
-    ...(await findAccountProblems(deps.db, tenantId, input.platformAccountId)),
-    ...(await findRosterProblems(deps.db, tenantId, input.roster ?? [])),
-  ]);
   // The adapter loads before any transaction opens (on PGlite a query outside it would wait forever).
-  const adapter = await deps.platforms.adapterFor(tenantId, input.platformAccountId);
-  throwIfProblems(findCapacityProblems(input.capacity, adapter.capabilities.groupCapacity));
-  const capacity = input.capacity ?? Math.min(defaultCapacity, adapter.capabilities.groupCapacity);
+  const { adapter, capacity } = await checkPlacement(deps, auth, input);
   if (!input.externalId && !canOpenGroups(adapter)) {
     throwIfProblems([{ path: 'externalId', message: 'required: this platform cannot create groups' }]);
   }

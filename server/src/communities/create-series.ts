@@ -4,13 +4,7 @@ import type { SeriesNumbering } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { isUniqueViolation } from '../org/unique-violation.ts';
 import type { RosterEntry } from './communities.store.ts';
-import { defaultCapacity, findCapacityProblems } from './communities.ts';
-import {
-  findAccountProblems,
-  findRosterProblems,
-  findStoreProblems,
-  throwIfProblems,
-} from './community-guards.ts';
+import { checkPlacement } from './community-guards.ts';
 import type { Positioning } from './create-community.ts';
 import { openSeriesGroupForCaller } from './open-series-group.ts';
 import { findSeries, insertSeries, type SeriesDetail, seriesDetailOf } from './series.store.ts';
@@ -35,13 +29,7 @@ export const createCommunitySeries = async (
   input: CreateSeriesInput,
 ): Promise<SeriesDetail> => {
   const { tenantId } = auth;
-  throwIfProblems([
-    ...(await findStoreProblems(deps.db, auth, input.storeId)),
-    ...(await findAccountProblems(deps.db, tenantId, input.platformAccountId)),
-    ...(await findRosterProblems(deps.db, tenantId, input.roster ?? [])),
-  ]);
-  const adapter = await deps.platforms.adapterFor(tenantId, input.platformAccountId);
-  throwIfProblems(findCapacityProblems(input.capacity, adapter.capabilities.groupCapacity));
+  const { capacity } = await checkPlacement(deps, auth, input);
   let seriesId: string;
   try {
     seriesId = (
@@ -51,7 +39,7 @@ export const createCommunitySeries = async (
         tenantId,
         nameTemplate: input.nameTemplate.trim(),
         storeId: input.storeId ?? null,
-        capacity: input.capacity ?? Math.min(defaultCapacity, adapter.capabilities.groupCapacity),
+        capacity,
         createdAt: deps.now(),
       })
     ).id;
