@@ -133,13 +133,6 @@ CREATE TABLE "members" (
 	"last_seen_at" timestamp with time zone
 );
 --> statement-breakpoint
-CREATE TABLE "moderation_group_joins" (
-	"tenant_id" uuid NOT NULL,
-	"member_id" uuid NOT NULL,
-	"chat_key" text NOT NULL,
-	"joined_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "moderation_incidents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -470,7 +463,6 @@ ALTER TABLE "member_identities" ADD CONSTRAINT "member_identities_platform_accou
 ALTER TABLE "members" ADD CONSTRAINT "members_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "members" ADD CONSTRAINT "members_owner_staff_id_staff_id_fk" FOREIGN KEY ("owner_staff_id") REFERENCES "public"."staff"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "moderation_group_joins" ADD CONSTRAINT "moderation_group_joins_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "moderation_incidents" ADD CONSTRAINT "moderation_incidents_platform_account_id_platform_accounts_id_fk" FOREIGN KEY ("platform_account_id") REFERENCES "public"."platform_accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -539,7 +531,6 @@ CREATE INDEX "member_identities_member" ON "member_identities" USING btree ("mem
 CREATE INDEX "members_tenant_store" ON "members" USING btree ("tenant_id","store_id");--> statement-breakpoint
 CREATE INDEX "members_tenant_created" ON "members" USING btree ("tenant_id","created_at","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "members_tenant_external_ref" ON "members" USING btree ("tenant_id","external_ref") WHERE external_ref is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "moderation_group_joins_member" ON "moderation_group_joins" USING btree ("tenant_id","member_id","chat_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "moderation_incidents_event" ON "moderation_incidents" USING btree ("tenant_id","inbound_event_id");--> statement-breakpoint
 CREATE INDEX "moderation_incidents_member" ON "moderation_incidents" USING btree ("tenant_id","member_id","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "moderation_recent_messages_event" ON "moderation_recent_messages" USING btree ("tenant_id","inbound_event_id");--> statement-breakpoint

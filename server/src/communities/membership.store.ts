@@ -3,6 +3,30 @@ import type { Db } from '../db/client.ts';
 import { type CommunityLeaveReason, communities, communityMembers } from '../db/schema/index.ts';
 
 /**
+ * When the member last joined this platform group: a re-join after leaving moves it to the new join, a repeated
+ * join while still in the group does not. Null when Orchard never saw the join or does not know the group.
+ */
+export const findGroupJoinedAt = async (
+  db: Db,
+  input: { tenantId: string; platformAccountId: string; groupExternalId: string; memberId: string },
+): Promise<Date | null> => {
+  const [row] = await db
+    .select({ joinedAt: communityMembers.joinedAt })
+    .from(communityMembers)
+    .innerJoin(communities, eq(communities.id, communityMembers.communityId))
+    .where(
+      and(
+        eq(communities.tenantId, input.tenantId),
+        eq(communities.platformAccountId, input.platformAccountId),
+        eq(communities.externalId, input.groupExternalId),
+        eq(communityMembers.tenantId, input.tenantId),
+        eq(communityMembers.memberId, input.memberId),
+      ),
+    );
+  return row?.joinedAt ?? null;
+};
+
+/**
  * Membership changes as state transitions: each returns whether the state changed, so the caller
  * counts a join or a leave exactly once however often the same (or a duplicated) event is processed.
  */

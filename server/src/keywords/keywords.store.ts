@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Scope } from '../access/auth-context.ts';
+import { findCommunityByExternalId } from '../communities/communities.store.ts';
 import type { Db } from '../db/client.ts';
 import { communities, communitySeries, keywordCooldowns, keywordRules, stores } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
@@ -97,19 +98,14 @@ export const describeGroupChat = async (
   db: Db,
   input: { tenantId: string; platformAccountId: string; groupExternalId: string },
 ): Promise<Extract<MessageChat, { kind: 'group' }>> => {
-  const [row] = await db
-    .select({ communityId: communities.id, storeId: communities.storeId, seriesId: communities.seriesId })
-    .from(communities)
-    .where(
-      and(
-        eq(communities.tenantId, input.tenantId),
-        eq(communities.platformAccountId, input.platformAccountId),
-        eq(communities.externalId, input.groupExternalId),
-      ),
-    );
+  const row = await findCommunityByExternalId(db, {
+    tenantId: input.tenantId,
+    platformAccountId: input.platformAccountId,
+    externalId: input.groupExternalId,
+  });
   return {
     kind: 'group',
-    communityId: row?.communityId ?? null,
+    communityId: row?.id ?? null,
     storeId: row?.storeId ?? null,
     seriesId: row?.seriesId ?? null,
   };

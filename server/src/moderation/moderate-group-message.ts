@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit.store.ts';
+import { findGroupJoinedAt } from '../communities/membership.store.ts';
 import type { EventContext, Middleware } from '../pipeline/middleware.ts';
 import { createStaffTask } from '../tasks/create-staff-task.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
@@ -6,12 +7,10 @@ import { type Detection, detectOffence, type OffenceReason } from './detect.ts';
 import {
   countOffencesSince,
   countRecentMessages,
-  findGroupJoin,
   findStaffBehind,
   insertIncident,
   listBrandGroups,
   loadModerationSettings,
-  recordGroupJoin,
   resetRecentMessages,
 } from './moderation.store.ts';
 import { type ModerationPlan, planModeration } from './moderation.ts';
@@ -32,19 +31,12 @@ const reasonText: Record<OffenceReason, string> = {
 };
 
 /**
- * Group moderation: remembers joins (for the newcomer rule), checks each group message against the brand's
- * rules and escalates along the ladder as far as the platform allows, alerting staff for the rest.
+ * Group moderation: checks each group message against the brand's rules and escalates along the ladder as far
+ * as the platform allows, alerting staff for the rest. The newcomer rule reads join times from community_members,
+ * which trackCommunities (earlier in the chain, same transaction) keeps for every group a join was seen in.
  */
 export const moderateGroupMessages: Middleware = async (ctx, next) => {
   const event = ctx.event;
-  if (event.type === 'member.joined_group' && ctx.member) {
-    await recordGroupJoin(ctx.tx, {
-      tenantId: ctx.tenantId,
-      memberId: ctx.member.id,
-      chatKey: chatKeyOf(ctx.platformAccountId, event.groupExternalId),
-      joinedAt: event.occurredAt,
-    });
-  }
   if (event.type === 'message' && event.chat.kind === 'group' && ctx.member) {
     await moderateMessage(ctx, event as GroupMessage, ctx.member);
   }
@@ -64,7 +56,14 @@ const moderateMessage = async (ctx: EventContext, event: GroupMessage, member: M
         windowSeconds: settings.flood.seconds,
       })
     : 1;
-  const joinedAt = settings.checks.newcomerLinks ? await findGroupJoin(ctx.tx, who) : null;
+  const joinedAt = settings.checks.newcomerLinks
+    ? await findGroupJoinedAt(ctx.tx, {
+        tenantId: ctx.tenantId,
+        platformAccountId: ctx.platformAccountId,
+        groupExternalId: event.chat.groupExternalId,
+        memberId: member.id,
+      })
+    : null;
   const detection = detectOffence({
     text: event.text,
     attachments: event.attachments,

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppDeps } from '../app/deps.ts';
+import { trackCommunities } from '../communities/communities.handler.ts';
 import {
   auditLog,
   communities,
@@ -78,7 +79,8 @@ describe('moderation through platform capabilities', () => {
     attachments,
   });
   const run = async (account = accountId) => {
-    const stats = await processPendingEvents(deps, { handlers: [moderateGroupMessages] });
+    // As in pipeline/handlers.ts: membership first, so the newcomer rule sees the join.
+    const stats = await processPendingEvents(deps, { handlers: [trackCommunities, moderateGroupMessages] });
     await deliverOutbound(deps, { platformAccountId: account, rateLimits: createRateLimitStore() });
     return stats;
   };
@@ -251,5 +253,36 @@ describe('moderation through platform capabilities', () => {
       { type: 'delete', groupExternalId: 'g-c', messageExternalId: `msg-${n}` },
       ...['g-c', 'g-a', 'g-b'].map((g) => ({ type: 'ban', groupExternalId: g, memberExternalId: 'm-3' })),
     ]);
+  });
+  it('treats a member who left and came back as a newcomer again, a repeated join as no re-join', async () => {
+    await saveSettings({ deleteOffendingMessage: false });
+    const left = (member: string): PlatformEvent => ({
+      type: 'member.left_group',
+      externalId: `e-${++n}`,
+      occurredAt: h.clock.now,
+      member: { externalId: member, name: member },
+      groupExternalId: 'group-1',
+      reason: 'left',
+    });
+    await ingest([joined('m-4')]);
+    await run();
+    h.clock.advance(2 * 3_600_000);
+    // Still in the group: the join time stays the first one, so this is no newcomer.
+    await ingest([joined('m-4')]);
+    await run();
+    h.clock.advance(60_000);
+    await ingest([message('m-4', 'see old.example.com')]);
+    await run();
+    expect(await incidentsOf('m-4')).toEqual([]);
+
+    await ingest([left('m-4')]);
+    await run();
+    h.clock.advance(60_000);
+    await ingest([joined('m-4')]);
+    await run();
+    h.clock.advance(60_000);
+    await ingest([message('m-4', 'see new.example.com')]);
+    await run();
+    expect((await incidentsOf('m-4')).map((i) => i.reasons)).toEqual([['newcomer_link']]);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackCommunities } from '../communities/communities.handler.ts';
 import { auditLog, memberEvents, moderationIncidents, sessions } from '../db/schema/index.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
@@ -9,7 +10,8 @@ import { callApi, type SandboxSetup, setUpSandbox } from '../platforms/sandbox/s
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { moderateGroupMessages } from './moderate-group-message.ts';
 
-const handlers = [moderateGroupMessages, keywordAssistant];
+// As in pipeline/handlers.ts: membership first, so the newcomer rule sees the join.
+const handlers = [trackCommunities, moderateGroupMessages, keywordAssistant];
 type Shown = { senderKind: string; text: string; memberId: string | null; isDeleted: boolean };
 
 describe('moderation in the sandbox', () => {

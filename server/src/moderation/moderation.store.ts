@@ -2,7 +2,6 @@ import { and, count, desc, eq, gt, gte, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   communities,
-  moderationGroupJoins,
   moderationIncidents,
   moderationRecentMessages,
   moderationSettings,
@@ -30,37 +29,6 @@ export const saveModerationSettings = async (
     .insert(moderationSettings)
     .values({ tenantId, settings, updatedAt: now })
     .onConflictDoUpdate({ target: moderationSettings.tenantId, set: { settings, updatedAt: now } });
-};
-
-/** Remembers when a member (re)joined a group, for the newcomer rule. */
-export const recordGroupJoin = async (
-  db: Db,
-  input: { tenantId: string; memberId: string; chatKey: string; joinedAt: Date },
-): Promise<void> => {
-  await db
-    .insert(moderationGroupJoins)
-    .values(input)
-    .onConflictDoUpdate({
-      target: [moderationGroupJoins.tenantId, moderationGroupJoins.memberId, moderationGroupJoins.chatKey],
-      set: { joinedAt: input.joinedAt },
-    });
-};
-
-export const findGroupJoin = async (
-  db: Db,
-  input: { tenantId: string; memberId: string; chatKey: string },
-): Promise<Date | null> => {
-  const [row] = await db
-    .select({ joinedAt: moderationGroupJoins.joinedAt })
-    .from(moderationGroupJoins)
-    .where(
-      and(
-        eq(moderationGroupJoins.tenantId, input.tenantId),
-        eq(moderationGroupJoins.memberId, input.memberId),
-        eq(moderationGroupJoins.chatKey, input.chatKey),
-      ),
-    );
-  return row?.joinedAt ?? null;
 };
 
 /**

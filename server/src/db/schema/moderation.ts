@@ -62,18 +62,3 @@ export const moderationRecentMessages = pgTable(
     index('moderation_recent_messages_member').on(t.tenantId, t.memberId, t.chatKey, t.occurredAt),
   ],
 );
-
-/**
- * When a member (last) joined a group, for the newcomer rule. Kept here rather than read from the
- * communities feature so moderation works for groups Orchard has not registered as communities.
- */
-export const moderationGroupJoins = pgTable(
-  'moderation_group_joins',
-  {
-    tenantId: tenantId(),
-    memberId: uuid('member_id').notNull(),
-    chatKey: text('chat_key').notNull(),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [uniqueIndex('moderation_group_joins_member').on(t.tenantId, t.memberId, t.chatKey)],
-);
