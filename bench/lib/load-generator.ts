@@ -12,13 +12,16 @@ export type LoadSpec = {
   secret: string;
   total: number;
   concurrency: number;
-  members: number;
-  groups: number;
+  /** The sandbox's user ids of the members who speak, and of the groups they speak in (replies land there). */
+  memberIds: string[];
+  groupIds: string[];
   /** Aim for this many requests per second (0: as fast as possible). */
   ratePerSecond: number;
 };
 
 export type LoadReport = {
+  /** Wall clock (epoch ms) when the first request went out: end-to-end time counts from here. */
+  startedAt: number;
   sent: number;
   errors: number;
   durationMs: number;
@@ -27,13 +30,13 @@ export type LoadReport = {
 };
 
 const bodyFor = (spec: LoadSpec, n: number): string => {
-  const member = n % spec.members;
+  const member = n % spec.memberIds.length;
   const event = {
     type: 'message',
     externalId: `bench-${randomUUID()}`,
     occurredAt: new Date().toISOString(),
-    member: { externalId: `bench-member-${member}`, name: `Member ${member}` },
-    chat: { kind: 'group', groupExternalId: `bench-group-${member % spec.groups}` },
+    member: { externalId: spec.memberIds[member], name: `Member ${member}` },
+    chat: { kind: 'group', groupExternalId: spec.groupIds[member % spec.groupIds.length] },
     messageExternalId: `m-${n}`,
     text: `hello ${n}`,
   };
@@ -46,6 +49,7 @@ export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  const startedAt = Date.now();
   const started = performance.now();
   const post = (body: string) =>
     new Promise<number>((resolve) => {
@@ -74,12 +78,15 @@ export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
   const client = async () => {
     while (next < spec.total) {
       const n = next++;
+      let t0 = performance.now();
       if (spec.ratePerSecond > 0) {
+        // Latency counts from when the request was due, not when a free client got round to it: a server
+        // that falls behind the rate shows it in the percentiles (no coordinated omission).
         const due = started + (n / spec.ratePerSecond) * 1000;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        t0 = due;
       }
-      const t0 = performance.now();
       const status = await post(bodyFor(spec, n));
       latencies.push(performance.now() - t0);
       if (status < 200 || status >= 300) errors++;
@@ -90,6 +97,7 @@ export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
+    startedAt,
     sent: latencies.length,
     errors,
     durationMs: round(durationMs),

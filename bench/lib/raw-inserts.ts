@@ -1,5 +1,5 @@
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { Database } from '../../server/src/db/client.ts';
 import { round } from './stats.ts';
 
 /**
@@ -17,13 +17,15 @@ const insert = 'insert into bench_raw (tenant_id, external_id, payload) values (
 const tenant = '00000000-0000-0000-0000-000000000001';
 
 export const measureRawInserts = async (
-  target: { url: string } | { pglite: PGlite },
+  target: { url: string } | { database: Pick<Database, 'executeSql'> },
   options: { total: number; concurrency: number },
 ): Promise<{ insertsPerSecond: number }> => {
   let run: (n: number) => Promise<unknown>;
   let close: () => Promise<void>;
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: options.concurrency });
+    // A connection still closing when the bench drops its database reports an error: expected, not fatal.
+    pool.on('error', () => {});
     await pool.query(ddl);
     run = (n) => pool.query(insert, [tenant, `raw-${n}`, JSON.stringify({ text: `hello ${n}` })]);
     close = async () => {
@@ -31,11 +33,12 @@ export const measureRawInserts = async (
       await pool.end();
     };
   } else {
-    const db = target.pglite;
-    await db.exec(ddl);
-    run = (n) => db.query(insert, [tenant, `raw-${n}`, JSON.stringify({ text: `hello ${n}` })]);
+    // PGlite: the app's own in-process instance (there is no server to open a second connection to).
+    const { executeSql } = target.database;
+    await executeSql(ddl);
+    run = (n) => executeSql(insert, [tenant, `raw-${n}`, JSON.stringify({ text: `hello ${n}` })]);
     close = async () => {
-      await db.exec('drop table bench_raw');
+      await executeSql('drop table bench_raw');
     };
   }
   let next = 0;

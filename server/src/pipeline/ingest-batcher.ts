@@ -11,10 +11,13 @@ export const inboundKeyOf = (platformAccountId: string, externalId: string): str
 
 /**
  * Group commit for webhook deliveries. A platform posts one event per request; storing each with its
- * own INSERT (and commit) caps a server at a few thousand a second. Instead, requests that arrive while
- * a store is running wait for it and are then stored together in the next single statement. An idle
- * server stores a lone request at once (no timer, no added latency); a busy one makes bigger batches.
- * Every caller still resolves only after its own rows are stored, so nothing acknowledged is lost.
+ * own INSERT (and commit) costs a round trip and a commit per event. Instead, the requests handled in
+ * the same turn of the event loop, and those that arrive while a store is running, are stored together
+ * in one statement. The store starts on `setImmediate` (after the loop has read every request that is
+ * waiting, no timer): PGlite runs on this very thread, so without that pause a store would finish
+ * before the next request is even parsed and every batch would hold one row. A busy server makes bigger
+ * batches; an idle one adds well under a millisecond. Every caller resolves only after its own rows are
+ * stored, so nothing acknowledged is lost.
  */
 export type IngestBatcher = {
   /** Store these events; resolves with how many of them were new (not stored before). */
@@ -34,13 +37,12 @@ export const createIngestBatcher = (options: {
   onStored?: (count: number) => void;
   /** Rows per statement at most; a request is never split. */
   maxRows?: number;
-  /** Statements running at once. */
-  maxInFlight?: number;
 }): IngestBatcher => {
   const maxRows = options.maxRows ?? 1_000;
-  const maxInFlight = options.maxInFlight ?? 1;
   let queue: Waiting[] = [];
-  let inFlight = 0;
+  // One statement at a time: the next batch forms while it runs.
+  let isStoring = false;
+  let isScheduled = false;
 
   const takeBatch = (): Waiting[] => {
     let rows = 0;
@@ -87,15 +89,14 @@ export const createIngestBatcher = (options: {
   };
 
   const release = () => {
-    inFlight -= 1;
+    isStoring = false;
     pump();
   };
 
   const pump = () => {
-    while (inFlight < maxInFlight && queue.length > 0) {
-      inFlight += 1;
-      void flush(takeBatch());
-    }
+    if (isStoring || queue.length === 0) return;
+    isStoring = true;
+    void flush(takeBatch());
   };
 
   return {
@@ -103,7 +104,14 @@ export const createIngestBatcher = (options: {
       if (events.length === 0) return Promise.resolve(0);
       return new Promise<number>((resolve, reject) => {
         queue.push({ rows: events.map((event) => ({ ...target, event })), resolve, reject });
-        pump();
+        // While a store runs, its completion starts the next one (release → pump).
+        if (!isScheduled) {
+          isScheduled = true;
+          setImmediate(() => {
+            isScheduled = false;
+            pump();
+          });
+        }
       });
     },
   };

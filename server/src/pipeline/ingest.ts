@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import { inboundEvents } from '../db/schema/index.ts';
+import { describeError } from '../jobs/backoff.ts';
 import { coalesceCalls } from '../jobs/coalesce-calls.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
-import { describeError } from '../jobs/backoff.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
 import {
   createIngestBatcher,
@@ -64,12 +64,15 @@ export const ingestEvents = async (
 
 /**
  * What a webhook does with parsed events: store them and wake the processor when any is new. Concurrent
- * deliveries are group-committed (pipeline/ingest-batcher.ts): one INSERT for all the requests that
- * arrived while the previous one ran, and one wake for the batch. Resolves only once this delivery's
- * rows are stored, so an acknowledged event is never lost.
+ * deliveries are group-committed (pipeline/ingest-batcher.ts): one INSERT for the requests handled in
+ * the same turn of the event loop or while the previous INSERT ran, and one wake for the batch. Resolves
+ * only once this delivery's rows are stored, so an acknowledged event is never lost.
  */
-export const receiveEvents = (deps: AppDeps, target: IngestTarget, events: PlatformEvent[]): Promise<number> =>
-  batcherOf(deps).ingest(target, events);
+export const receiveEvents = (
+  deps: AppDeps,
+  target: IngestTarget,
+  events: PlatformEvent[],
+): Promise<number> => batcherOf(deps).ingest(target, events);
 
 /**
  * One batcher per deps (per process in production), made on first use: deps is the process's state, and

@@ -1,0 +1,197 @@
+/**
+ * bench/ingest — end-to-end events/s through the sandbox webhook → pipeline → outbox, against raw
+ * single-row INSERTs/s on the same database server, and the ratio of the two (the machine is noisy;
+ * the ratio travels better than the absolute figure).
+ *
+ *   npm run bench:ingest                                                   PGlite in a temp folder
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:ingest   a fresh database there
+ *
+ * Knobs (environment): BENCH_EVENTS, BENCH_CONCURRENCY, BENCH_RATE, BENCH_RATE_EVENTS, BENCH_RAW_INSERTS,
+ * BENCH_POOL_SIZE, BENCH_WORKER_BATCH, BENCH_VERBOSE=1, BENCH_SPLIT=1 (worker in its own process, PostgreSQL),
+ * BENCH_FEATURES=1 (run the product's feature handlers too). Everything is bounded: fixed counts and a deadline per run; the database is dropped after.
+ */
+import { availableParallelism } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type ServerType, serve } from '@hono/node-server';
+import { createDeps } from '../server/src/app/create-deps.ts';
+import type { AppDeps } from '../server/src/app/deps.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { buildHttpApp } from '../server/src/http/routes.ts';
+import { createBossQueue, startBoss } from '../server/src/jobs/boss.ts';
+import { silentLogger } from '../server/src/lib/logger.ts';
+import { featureHandlers } from '../server/src/pipeline/handlers.ts';
+import { startWorker } from '../server/src/worker.ts';
+import { type BenchDatabase, openBenchDatabase } from './lib/bench-database.ts';
+import { type BenchWorld, createBenchWorld, echo } from './lib/bench-world.ts';
+import { measureRawInserts } from './lib/raw-inserts.ts';
+import { formatTable, type RunResult, summarizeRun } from './lib/report.ts';
+import { runLoadInChild } from './lib/run-load.ts';
+import { round } from './lib/stats.ts';
+import { markRun, waitForPipeline } from './lib/wait-for-pipeline.ts';
+import { startWorkerProcess } from './lib/worker-process.ts';
+
+const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
+const isPostgres = adminUrl !== undefined;
+const numberFrom = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const settings = {
+  events: numberFrom('BENCH_EVENTS', isPostgres ? 30_000 : 5_000),
+  concurrency: numberFrom('BENCH_CONCURRENCY', 48),
+  rate: numberFrom('BENCH_RATE', isPostgres ? 5_000 : 1_000),
+  rateEvents: numberFrom('BENCH_RATE_EVENTS', isPostgres ? 25_000 : 5_000),
+  rawInserts: numberFrom('BENCH_RAW_INSERTS', isPostgres ? 20_000 : 5_000),
+  poolSize: numberFrom('BENCH_POOL_SIZE', 10),
+  withFeatures: process.env.BENCH_FEATURES === '1',
+  verbose: process.env.BENCH_VERBOSE === '1',
+  /** PostgreSQL only: the worker in its own process, as `--role api` + `--role worker` deploy it. */
+  split: process.env.BENCH_SPLIT === '1',
+  warmUpEvents: 2_000,
+  members: 1_000,
+  groups: 50,
+};
+
+const listen = (deps: AppDeps): Promise<{ server: ServerType; url: string }> =>
+  new Promise((resolve) => {
+    const server = serve({ fetch: buildHttpApp(deps).fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server, url: `http://127.0.0.1:${info.port}` }),
+    );
+  });
+
+const measureRaw = (bench: BenchDatabase) =>
+  measureRawInserts(bench.url ? { url: bench.url } : { database: bench.database }, {
+    total: settings.rawInserts,
+    concurrency: settings.concurrency,
+  });
+
+/** Post `total` events (at `rate`/s, or flat out when 0) and wait until each is processed and its reply sent. */
+const runOnce = async (
+  bench: BenchDatabase,
+  target: { url: string; world: BenchWorld },
+  options: { name: string; total: number; rate: number },
+): Promise<RunResult> => {
+  // What autovacuum would have done by now on a live server (the test server runs without it): fresh
+  // planner statistics and no dead rows left over from the previous run. Not timed.
+  await bench.database.executeSql('vacuum analyze');
+  const mark = await markRun(bench.database);
+  // Generous: a run that cannot finish in this time is reported as unfinished rather than waited for.
+  const budgetMs = 30_000 + (options.total / 200) * 1000;
+  // How long the server's event loop was held up while the load ran: what stretches the ack tail.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const load = await runLoadInChild(
+    {
+      url: target.url,
+      accountId: target.world.accountId,
+      secret: target.world.webhookSecret,
+      total: options.total,
+      concurrency: settings.concurrency,
+      memberIds: target.world.memberIds,
+      groupIds: target.world.groupIds,
+      ratePerSecond: options.rate,
+    },
+    budgetMs,
+  );
+  let lastReport = 0;
+  loopDelay.disable();
+  const pipeline = await waitForPipeline(bench.database, mark, {
+    expected: load.sent - load.errors,
+    deadline: load.startedAt + budgetMs,
+    pollMs: 100,
+    // BENCH_VERBOSE=1: the drain second by second, to see which stage lags.
+    onProgress: (p) => {
+      if (!settings.verbose || Date.now() - lastReport < 1000) return;
+      lastReport = Date.now();
+      console.log(
+        `  ${options.name}: ${round((Date.now() - load.startedAt) / 1000)} s, processed ${p.processed}, sent ${p.sent}`,
+      );
+    },
+  });
+  return {
+    ...summarizeRun(options.name, load, pipeline, load.sent - load.errors),
+    loopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+  };
+};
+
+const main = async () => {
+  const bench = await openBenchDatabase({ adminUrl, poolSize: settings.poolSize });
+  let server: ServerType | undefined;
+  let stopWorker = async () => {};
+  try {
+    const rawBefore = await measureRaw(bench);
+    const isSplit = settings.split && bench.url !== undefined;
+    const boss = await startBoss(bench.database, { logger: silentLogger, isWorker: !isSplit });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      ORCHARD_WORKER_BATCH: process.env.BENCH_WORKER_BATCH,
+    });
+    const secret = 'orchard-bench-secret-0123456789';
+    const deps = createDeps({
+      config: { ...config, databasePoolSize: settings.poolSize },
+      database: bench.database,
+      logger: silentLogger,
+      jobs: createBossQueue(boss),
+      secret,
+    });
+    // The bench's feature, registered the way features register theirs. By default it runs alone, so the
+    // figure measures the pipeline rather than whichever features exist; BENCH_FEATURES=1 keeps them too.
+    if (!settings.withFeatures) featureHandlers.length = 0;
+    featureHandlers.push(echo);
+    const world = await createBenchWorld(deps, { members: settings.members, groups: settings.groups });
+    const worker =
+      isSplit && bench.url
+        ? await startWorkerProcess({
+            url: bench.url,
+            secret,
+            poolSize: settings.poolSize,
+            withFeatures: settings.withFeatures,
+            batch: process.env.BENCH_WORKER_BATCH,
+          })
+        : await startWorker(deps, boss);
+    stopWorker = async () => {
+      await worker.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    };
+    const listening = await listen(deps);
+    server = listening.server;
+    const target = { url: listening.url, world };
+
+    // Warm-up: JIT, connections, and every member's identity created (steady state: known members).
+    await runOnce(bench, target, { name: 'warm-up', total: settings.warmUpEvents, rate: 0 });
+    const runs = [
+      await runOnce(bench, target, { name: 'flat out', total: settings.events, rate: 0 }),
+      await runOnce(bench, target, {
+        name: `at ${settings.rate}/s`,
+        total: settings.rateEvents,
+        rate: settings.rate,
+      }),
+    ];
+    const rawAfter = await measureRaw(bench);
+    const raw = round((rawBefore.insertsPerSecond + rawAfter.insertsPerSecond) / 2);
+
+    console.log(
+      `\nOrchard ingest bench: ${bench.label}; ${availableParallelism()} cores; node ${process.version}; ` +
+        `concurrency ${settings.concurrency}; app pool ${settings.poolSize}; ` +
+        `worker ${settings.split && bench.url ? 'in its own process' : 'in the same process'}`,
+    );
+    console.log(
+      `raw INSERTs/s before and after the runs: ${rawBefore.insertsPerSecond} / ${rawAfter.insertsPerSecond}\n`,
+    );
+    console.log(formatTable({ raw, runs }));
+    console.log(`\n${JSON.stringify({ database: bench.label, settings, raw, runs })}`);
+  } finally {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await stopWorker().catch(() => {});
+    await bench.dispose();
+  }
+};
+
+// A stuck handle must not keep the bench alive once the work is done.
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
