@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import { communities, regions, staff, staffRoles, stores, tenants } from '../db/schema/index.ts';
+import { wakeEventProcessor } from '../jobs/job-names.ts';
 import { addPlatformAccount } from '../platforms/platform-accounts.service.ts';
 import { insertSandboxUser, type SandboxAccount } from '../platforms/sandbox/sandbox.store.ts';
 import { createGroupAsBot, createLinkAsBot } from '../platforms/sandbox/sandbox-bot.ts';
@@ -99,6 +100,6 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
       .where(eq(tenants.id, tenantId));
     return true;
   });
-  if (created) await deps.jobs.send('events.process', {}, { singletonKey: 'events' });
+  if (created) await wakeEventProcessor(deps.jobs);
   return { created };
 };

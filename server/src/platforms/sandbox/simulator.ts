@@ -1,6 +1,7 @@
 import type { AuthContext } from '../../access/auth-context.ts';
 import type { AppDeps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { wakeEventProcessor } from '../../jobs/job-names.ts';
 import { PlatformError } from '../platform.ts';
 import { getPlatformAccount } from '../platform-accounts.store.ts';
 import { findSandboxUser, type SandboxAccount, type SandboxUser } from './sandbox.store.ts';
@@ -49,7 +50,7 @@ export const actInSandbox = async <T>(
 ): Promise<T> => {
   try {
     const { result, storedEvents } = await runInSandbox({ db: deps.db, account, now: deps.now }, action);
-    if (storedEvents > 0) await deps.jobs.send('events.process', {}, { singletonKey: 'events' });
+    if (storedEvents > 0) await wakeEventProcessor(deps.jobs);
     return result;
   } catch (error) {
     if (error instanceof PlatformError) throw toAppError(error);
