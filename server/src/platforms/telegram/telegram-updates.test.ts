@@ -22,7 +22,7 @@ const othersLink = {
   creates_join_request: false,
 };
 
-const memberUpdate = (old: string, now: string, extra: Record<string, unknown> = {}, from = lin) => ({
+const memberUpdate = (old: string, now: string, extra: Record<string, unknown> = {}, from: object = lin) => ({
   update_id: 100,
   chat_member: {
     chat: group,
