@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../testing/harness.ts';
-import { PlatformError } from '../platform.ts';
+import { refusalOf } from '../../testing/refusal-of.ts';
 import { fakeGroup, fakeUser } from './fake/fake-telegram-members.ts';
 import type { FakeTelegram } from './fake/fake-telegram-server.ts';
 import { setUpTelegram, startFakeTelegramFor, type TelegramSetup } from './fake/telegram.fixtures.ts';
-
-const refusalOf = async (promise: Promise<unknown>): Promise<PlatformError> => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-};
 
 describe('Telegram adapter against the fake Bot API', () => {
   let h: Harness;
