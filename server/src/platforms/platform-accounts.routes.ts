@@ -4,13 +4,11 @@ import { requireAuth } from '../access/require-auth.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import { createRouter } from '../http/app.ts';
 import {
-  connectionReportSchema,
   createdPlatformAccountSchema,
   createPlatformAccountInput,
   platformAccountSchema,
 } from './platform-accounts.schemas.ts';
 import {
-  checkPlatformAccount,
   createPlatformAccount,
   getPlatformAccountView,
   listPlatformAccountViews,
@@ -50,16 +48,6 @@ const getRouteDef = createRoute({
   responses: { 200: jsonResponse('The platform account', platformAccountSchema) },
 });
 
-const checkRouteDef = createRoute({
-  ...authed,
-  method: 'post',
-  path: '/platform-accounts/{id}/check',
-  operationId: 'checkPlatformAccount',
-  summary: "Ask the platform what works with the account's credentials and registration (a report per check)",
-  request: { params: idParams },
-  responses: { 200: jsonResponse('What works and what does not', connectionReportSchema) },
-});
-
 /** Platform accounts carry credentials: only owners and operators see or connect them. */
 export const platformAccountsRouter = createRouter()
   .openapi(createRouteDef, async (c) => {
@@ -73,8 +61,4 @@ export const platformAccountsRouter = createRouter()
   .openapi(getRouteDef, async (c) => {
     requireRole(c.var.auth, ...ORG_ADMIN_ROLES);
     return c.json(await getPlatformAccountView(c.var.deps, c.var.auth, c.req.valid('param').id), 200);
-  })
-  .openapi(checkRouteDef, async (c) => {
-    requireRole(c.var.auth, ...ORG_ADMIN_ROLES);
-    return c.json(await checkPlatformAccount(c.var.deps, c.var.auth, c.req.valid('param').id), 200);
   });

@@ -66,12 +66,3 @@ export const createPlatformAccountInput = z.object({
       'Sealed at rest and never returned (sandbox: webhookSecret, generated if absent; Telegram: botToken, webhookSecret generated if absent).',
   }),
 });
-
-export const connectionReportSchema = z
-  .object({
-    platformAccountId: z.uuid(),
-    ok: z.boolean().openapi({ description: 'Every check passed' }),
-    checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
-    checkedAt: z.string(),
-  })
-  .openapi('ConnectionReport');

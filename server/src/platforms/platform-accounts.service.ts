@@ -5,7 +5,7 @@ import type { PlatformKind } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { PlatformAccountRow } from './accounts.ts';
 import { accountConnectors } from './factories.ts';
-import type { Capabilities, ConnectionReport } from './platform.ts';
+import type { Capabilities } from './platform.ts';
 import {
   getPlatformAccount,
   insertPlatformAccount,
@@ -81,19 +81,6 @@ export const addPlatformAccount = async (
     createdAt: deps.now(),
   });
   return { row, revealOnce };
-};
-
-/** Ask the platform what works with this account (credentials, webhook registration); adapters without a check report nothing. */
-export const checkPlatformAccount = async (
-  deps: Deps,
-  auth: AuthContext,
-  id: string,
-): Promise<ConnectionReport & { platformAccountId: string; checkedAt: string }> => {
-  const row = await getPlatformAccount(deps.db, auth.tenantId, id);
-  if (!row) throw notFound('Platform account');
-  const adapter = await deps.platforms.adapterFor(row.tenantId, row.id);
-  const report = adapter.checkConnection ? await adapter.checkConnection() : { ok: true, checks: [] };
-  return { platformAccountId: row.id, ...report, checkedAt: deps.now().toISOString() };
 };
 
 export const createPlatformAccount = async (

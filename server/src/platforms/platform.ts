@@ -192,8 +192,7 @@ export type WebhookResult = {
 };
 
 /** What a connection check found, one line per thing checked (credentials, webhook registration…). */
-export type ConnectionCheck = { name: string; ok: boolean; detail: string };
-export type ConnectionReport = { ok: boolean; checks: ConnectionCheck[] };
+export type ConnectionCheck = { name: string; isOk: boolean; detail: string };
 
 export type JoinRequestAnswer = {
   groupExternalId: string;
@@ -222,8 +221,8 @@ export type PlatformAdapter = {
   sendDice?: (target: MessageTarget, emoji: string) => Promise<SendResult & { value: number }>;
   /** Approve or decline a request to join a group (where `capabilities.joinRequests`). */
   answerJoinRequest?: (answer: JoinRequestAnswer) => Promise<void>;
-  /** Ask the platform what works with this account's credentials and registration (checkPlatformAccount). */
-  checkConnection?: () => Promise<ConnectionReport>;
+  /** Call the platform with the account's credentials and say what works (checkPlatformAccount). */
+  checkConnection?: () => Promise<ConnectionCheck[]>;
   /**
    * Pull events instead of receiving webhooks (Telegram getUpdates in polling mode); present only when the
    * account is set up to poll. The worker stores the events and the returned cursor in one transaction and

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Api } from 'grammy';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { type ConnectionCheck, type ConnectionReport, PlatformError } from '../platform.ts';
+import { type ConnectionCheck, PlatformError } from '../platform.ts';
 import { accountInputError } from '../platform-accounts.ts';
 import type { AccountConnector } from '../registry.ts';
 import { callTelegram, createTelegramApi, readResult } from './telegram-api.ts';
@@ -81,23 +81,23 @@ const getBot = async (api: Api) =>
 export const checkTelegramConnection = async (
   api: Api,
   settings: TelegramSettings,
-): Promise<ConnectionReport> => {
+): Promise<ConnectionCheck[]> => {
   const checks: ConnectionCheck[] = [];
   const failed = (name: string, error: unknown) =>
-    checks.push({ name, ok: false, detail: error instanceof Error ? error.message : String(error) });
+    checks.push({ name, isOk: false, detail: error instanceof Error ? error.message : String(error) });
   try {
     const me = await getBot(api);
     const isSameBot = settings.bot === undefined || settings.bot.id === me.id;
     checks.push({
       name: 'token',
-      ok: isSameBot,
+      isOk: isSameBot,
       detail: isSameBot
         ? `@${me.username} (${me.id})`
         : `The token now belongs to @${me.username}, not the connected bot ${settings.bot?.id}`,
     });
     checks.push({
       name: 'group messages',
-      ok: true,
+      isOk: true,
       detail: me.can_read_all_group_messages
         ? 'Privacy mode is off: the bot reads every group message'
         : 'Privacy mode is on: make the bot an admin of each group so it sees messages and member changes',
@@ -115,7 +115,7 @@ export const checkTelegramConnection = async (
   } catch (error) {
     failed('updates', error);
   }
-  return { ok: checks.every((c) => c.ok), checks };
+  return checks;
 };
 
 const describeDelivery = (
@@ -124,31 +124,31 @@ const describeDelivery = (
 ): ConnectionCheck => {
   if (settings.mode === 'polling') {
     return info.url === ''
-      ? { name: 'updates', ok: true, detail: 'Polling: no webhook is set, getUpdates works' }
+      ? { name: 'updates', isOk: true, detail: 'Polling: no webhook is set, getUpdates works' }
       : {
           name: 'updates',
-          ok: false,
+          isOk: false,
           detail: `A webhook (${info.url}) is set: getUpdates fails until it is removed`,
         };
   }
   if (info.url !== settings.webhookUrl) {
     return {
       name: 'updates',
-      ok: false,
+      isOk: false,
       detail: `Telegram delivers to "${info.url}", not ${settings.webhookUrl}: connect the bot again`,
     };
   }
   const missing = allowedUpdates.filter((kind) => !(info.allowed_updates ?? []).includes(kind));
   if (info.allowed_updates && missing.length > 0) {
-    return { name: 'updates', ok: false, detail: `The webhook does not ask for ${missing.join(', ')}` };
+    return { name: 'updates', isOk: false, detail: `The webhook does not ask for ${missing.join(', ')}` };
   }
   const waiting = `${info.pending_update_count} updates waiting`;
-  if (!info.last_error_message) return { name: 'updates', ok: true, detail: `Webhook set, ${waiting}` };
+  if (!info.last_error_message) return { name: 'updates', isOk: true, detail: `Webhook set, ${waiting}` };
   // Telegram keeps the last error after deliveries recover; it matters while updates pile up behind it.
   const when = info.last_error_date ? new Date(info.last_error_date * 1000).toISOString() : 'recently';
   return {
     name: 'updates',
-    ok: info.pending_update_count === 0,
+    isOk: info.pending_update_count === 0,
     detail: `Webhook set, ${waiting}; the last failed delivery (${when}): ${info.last_error_message}`,
   };
 };
