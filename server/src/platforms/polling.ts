@@ -4,7 +4,7 @@ import { platformAccounts } from '../db/schema/index.ts';
 import { describeError } from '../jobs/backoff.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
 import { ingestEvents } from '../pipeline/ingest.ts';
-import type { PlatformAdapter } from './platform.ts';
+import { type PlatformAdapter, PlatformError } from './platform.ts';
 import { loadPollCursor, savePollCursor } from './poll-cursors.store.ts';
 
 /**
@@ -48,7 +48,8 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Pull until `signal` aborts (an abort also ends a long poll in flight) or the account stops polling
- * (disabled, or switched to webhooks). A failed pull waits 1 s, doubling to a minute, and tries again.
+ * (disabled, or switched to webhooks). A failed pull waits 1 s, doubling to a minute (or the platform's
+ * retry-after, if longer), and tries again.
  */
 export const runPollingLoop = async (
   deps: AppDeps,
@@ -69,7 +70,9 @@ export const runPollingLoop = async (
         { platformAccountId: input.platformAccountId, error: describeError(error), failures },
         'polling: pull failed',
       );
-      await sleep(Math.min(60_000, 1000 * 2 ** (failures - 1)), input.signal);
+      // A platform's own wait (a 429's retry_after) is honoured when it is longer than the backoff.
+      const retryAfterMs = error instanceof PlatformError ? (error.options.retryAfterMs ?? 0) : 0;
+      await sleep(Math.max(retryAfterMs, Math.min(60_000, 1000 * 2 ** (failures - 1))), input.signal);
     }
   }
 };

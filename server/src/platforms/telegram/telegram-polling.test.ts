@@ -99,6 +99,21 @@ describe('Telegram long polling', () => {
     expect(new Set(events.map((e) => e.externalId)).size).toBe(events.length);
   });
 
+  it('keeps pulling after a failed pull (waiting 1 s first)', async () => {
+    fake.failNext('getUpdates', { errorCode: 502, description: 'Bad Gateway' });
+    const controller = new AbortController();
+    const loop = runPollingLoop(h.deps, { ...account(), signal: controller.signal });
+    const posted = await tg.members.post(group, lin, 'after an outage');
+    await vi.waitFor(async () => expect(await storedCursor()).toBe(String(posted.updateId + 1)), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    controller.abort();
+    await loop;
+    const pulls = fake.calls('getUpdates').filter((c) => c.botId === tg.bot.user.id);
+    expect(pulls.some((c) => c.errorCode === 502)).toBe(true);
+  });
+
   it("the worker role's poller runs one loop per polling account and stops cleanly", async () => {
     const polling = startPlatformPolling(h.deps, { rescanMs: 60_000 });
     await vi.waitFor(() => expect(polling.running()).toEqual([tg.accountId]), {
