@@ -11,6 +11,7 @@ import { buildHttpApp } from './http/routes.ts';
 import { mountWeb } from './http/static.ts';
 import { createBossQueue, startBoss } from './jobs/boss.ts';
 import type { Logger } from './lib/logger.ts';
+import { startPlatformPolling } from './platforms/polling.ts';
 import { startWorker } from './worker.ts';
 
 export type RunningOrchard = {
@@ -44,6 +45,8 @@ export const startOrchard = async (options: {
   if (options.seedDemo) await seedDemo(deps, { tenantId: owner.tenantId });
 
   const worker = isWorker ? await startWorker(deps, boss) : undefined;
+  // Accounts that pull their events (Telegram in polling mode) are polled by the worker role.
+  const polling = isWorker ? startPlatformPolling(deps) : undefined;
   let server: ServerType | undefined;
   let url: string | undefined;
   if (config.role !== 'worker') {
@@ -63,6 +66,7 @@ export const startOrchard = async (options: {
     login: owner.created ? { email: owner.email, password: owner.password } : { email: owner.email },
     stop: async () => {
       if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await polling?.stop();
       await worker?.stop();
       await boss.stop({ graceful: true, wait: true });
       await database.close();

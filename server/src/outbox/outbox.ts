@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   attachmentSchema,
+  type JoinRequestAnswer,
   type MessageContent,
   type MessageTarget,
   type ModerationAction,
@@ -47,6 +48,11 @@ export const outboundPayloadSchemas = {
   }),
   moderate: z.object({ action: moderationSchema }),
   dice: z.object({ target: targetSchema, emoji: z.string().min(1) }),
+  join_request: z.object({
+    groupExternalId: z.string().min(1),
+    memberExternalId: z.string().min(1),
+    decision: z.enum(['approve', 'decline']),
+  }),
 };
 
 export type OutboundKind = keyof typeof outboundPayloadSchemas;
@@ -64,7 +70,8 @@ export type OutboundMessage =
       };
     }
   | { kind: 'moderate'; payload: { action: ModerationAction } }
-  | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } };
+  | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } }
+  | { kind: 'join_request'; payload: JoinRequestAnswer };
 
 export const isOutboundKind = (kind: string): kind is OutboundKind => kind in outboundPayloadSchemas;
 
@@ -77,7 +84,7 @@ export const parseOutbound = (kind: string, payload: unknown): OutboundMessage =
   return { kind, payload: parsed.data } as OutboundMessage;
 };
 
-/** The chat a message lands in, for the per-chat rate limit; moderation counts against the account only. */
+/** The chat a message lands in, for the per-chat rate limit; moderation and join answers count against the account only. */
 export const chatKeyOf = (message: OutboundMessage): string | null => {
   switch (message.kind) {
     case 'send':
@@ -86,6 +93,7 @@ export const chatKeyOf = (message: OutboundMessage): string | null => {
     case 'welcome':
       return `m:${message.payload.memberExternalId}`;
     case 'moderate':
+    case 'join_request':
       return null;
   }
 };
@@ -115,6 +123,11 @@ export const performOutbound = async (
       if (!adapter.sendDice) throw unsupported('send dice');
       const result = await adapter.sendDice(message.payload.target, message.payload.emoji);
       return { externalId: result.externalId };
+    }
+    case 'join_request': {
+      if (!adapter.answerJoinRequest) throw unsupported('answer join requests');
+      await adapter.answerJoinRequest(message.payload);
+      return { externalId: null };
     }
   }
 };

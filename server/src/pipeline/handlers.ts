@@ -1,4 +1,5 @@
 import { trackCommunities } from '../communities/communities.handler.ts';
+import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import type { Middleware } from './middleware.ts';
@@ -14,4 +15,5 @@ export const featureHandlers: Middleware[] = [
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,
+  answerJoinRequests,
 ];

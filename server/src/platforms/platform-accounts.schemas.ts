@@ -59,9 +59,10 @@ export const createPlatformAccountInput = z.object({
   name: z.string().trim().min(1).max(100),
   settings: z.record(z.string(), z.unknown()).optional().openapi({
     description:
-      'Sandbox: { rateLimits: { perSecond, perChatPerMinute }, welcomeMode: token|message, welcomeDeadlineMs, groupCapacity }',
+      'Sandbox: { rateLimits: { perSecond, perChatPerMinute }, welcomeMode: token|message, welcomeDeadlineMs, groupCapacity }. Telegram: { mode: webhook|polling, apiRoot, autoRetry: { maxAttempts, maxDelaySeconds }, pollTimeoutSeconds }',
   }),
   secrets: z.record(z.string().max(100), z.string().max(10_000)).optional().openapi({
-    description: 'Sealed at rest and never returned (sandbox: webhookSecret, generated if absent).',
+    description:
+      'Sealed at rest and never returned (sandbox: webhookSecret, generated if absent; Telegram: botToken, webhookSecret generated if absent).',
   }),
 });

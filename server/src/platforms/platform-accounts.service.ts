@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { AuthContext } from '../access/auth-context.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { PlatformKind } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { PlatformAccountRow } from './accounts.ts';
+import { accountConnectors } from './factories.ts';
 import type { Capabilities } from './platform.ts';
 import {
   getPlatformAccount,
@@ -14,6 +16,7 @@ import {
   type PlatformAccountView,
   prepareSecrets,
   toPlatformAccountView,
+  webhookUrlOf,
 } from './platform-accounts.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'secretBox' | 'platforms' | 'config' | 'now'>;
@@ -53,9 +56,23 @@ export const addPlatformAccount = async (
   if (input.platform === 'sandbox' && !deps.config.sandboxEnabled) {
     throw new AppError('bad_request', 'The sandbox is disabled on this server (ORCHARD_SANDBOX=false)');
   }
-  const settings = normalizeSettings(input.platform, input.settings ?? {});
-  const { sealed, revealOnce } = prepareSecrets(input.platform, input.secrets ?? {});
+  const id = randomUUID();
+  const connector = accountConnectors[input.platform];
+  // A platform that must be told about the account (a Telegram webhook) learns its id before it is stored.
+  const connected = connector
+    ? await connector({
+        accountId: id,
+        settings: input.settings ?? {},
+        secrets: input.secrets ?? {},
+        webhookUrl: webhookUrlOf(deps.config.publicUrl, id),
+      })
+    : undefined;
+  const settings = connected?.settings ?? normalizeSettings(input.platform, input.settings ?? {});
+  const { sealed, revealOnce } = connected
+    ? { sealed: connected.secrets, revealOnce: {} }
+    : prepareSecrets(input.platform, input.secrets ?? {});
   const row = await insertPlatformAccount(deps.db, {
+    id,
     tenantId,
     platform: input.platform,
     name: input.name,

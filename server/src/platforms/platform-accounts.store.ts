@@ -7,6 +7,8 @@ export const insertPlatformAccount = async (
   db: Db,
   values: Pick<PlatformAccountRow, 'tenantId' | 'platform' | 'name' | 'settings' | 'secretsEncrypted'> & {
     createdAt: Date;
+    /** Chosen before insert when the platform must learn it first (a webhook address). */
+    id?: string;
   },
 ): Promise<PlatformAccountRow> => {
   const [row] = await db.insert(platformAccounts).values(values).returning();

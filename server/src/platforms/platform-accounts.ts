@@ -15,18 +15,25 @@ export const normalizeSettings = (
 ): Record<string, unknown> => {
   if (platform !== 'sandbox') return settings;
   const parsed = sandboxSettingsSchema.safeParse(settings);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((issue) => ({
-      path: ['settings', ...issue.path].join('.'),
-      message: issue.message,
-    }));
-    throw new AppError(
-      'validation_failed',
-      `Invalid sandbox settings: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
-      details,
-    );
-  }
+  if (!parsed.success) throw accountInputError('sandbox settings', 'settings', parsed.error);
   return parsed.data;
+};
+
+/** 400 naming each failing field of an account's settings or secrets (`settings.mode`, `secrets.botToken`). */
+export const accountInputError = (
+  what: string,
+  field: 'settings' | 'secrets',
+  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+): AppError => {
+  const details = error.issues.map((issue) => ({
+    path: [field, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  return new AppError(
+    'validation_failed',
+    `Invalid ${what}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+    details,
+  );
 };
 
 /**

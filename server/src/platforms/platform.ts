@@ -139,6 +139,10 @@ export type EntryLinkSpec =
       groupExternalIds: string[];
       /** Open a new group when every listed group is full (WeCom auto_create_room). */
       autoCreateGroup?: { nameTemplate: string };
+      /** Where the platform supports them (Telegram invite links): a cap on joins, an expiry, approval. */
+      memberLimit?: number;
+      expiresAt?: Date;
+      requiresApproval?: boolean;
     };
 export type EntryLink = { externalId: string; url: string };
 
@@ -187,6 +191,15 @@ export type WebhookResult = {
   response: { status: number; body: string; contentType?: string };
 };
 
+/** What a connection check found, one line per thing checked (credentials, webhook registration…). */
+export type ConnectionCheck = { name: string; isOk: boolean; detail: string };
+
+export type JoinRequestAnswer = {
+  groupExternalId: string;
+  memberExternalId: string;
+  decision: 'approve' | 'decline';
+};
+
 export type PlatformAdapter = {
   readonly platform: string;
   readonly capabilities: Capabilities;
@@ -206,6 +219,19 @@ export type PlatformAdapter = {
     externalId: string;
   }>;
   sendDice?: (target: MessageTarget, emoji: string) => Promise<SendResult & { value: number }>;
+  /** Approve or decline a request to join a group (where `capabilities.joinRequests`). */
+  answerJoinRequest?: (answer: JoinRequestAnswer) => Promise<void>;
+  /** Call the platform with the account's credentials and say what works (checkPlatformAccount). */
+  checkConnection?: () => Promise<ConnectionCheck[]>;
+  /**
+   * Pull events instead of receiving webhooks (Telegram getUpdates in polling mode); present only when the
+   * account is set up to poll. The worker stores the events and the returned cursor in one transaction and
+   * passes that cursor to the next call, which acknowledges what came before it.
+   */
+  pollUpdates?: (input: { cursor: string | null; signal?: AbortSignal }) => Promise<{
+    events: PlatformEvent[];
+    cursor: string | null;
+  }>;
 };
 
 // ---------- errors ----------

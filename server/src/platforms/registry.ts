@@ -18,6 +18,19 @@ export type AdapterContext = {
 /** Builds an adapter for one account; closes over its settings and decrypted secrets. */
 export type AdapterFactory = (context: AdapterContext) => PlatformAdapter;
 
+/**
+ * Connects an account before it is stored: validates the settings and secrets given through the API,
+ * talks to the platform where connecting means something there (check a token, register a webhook),
+ * and returns what to store. Throws AppError (400 naming the field, or 502 when unreachable).
+ */
+export type AccountConnector = (input: {
+  accountId: string;
+  settings: Record<string, unknown>;
+  secrets: Record<string, string>;
+  /** Where the platform must deliver this account's events. */
+  webhookUrl: string;
+}) => Promise<{ settings: Record<string, unknown>; secrets: Record<string, string> }>;
+
 export type PlatformRegistry = {
   /** The adapter of an account of this tenant; throws AppError('not_found') for another tenant's account. */
   adapterFor: (tenantId: string, platformAccountId: string) => Promise<PlatformAdapter>;

@@ -2,17 +2,9 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundEvents } from '../../db/schema/index.ts';
 import { createHarness, type Harness } from '../../testing/harness.ts';
-import { type PlatformAdapter, PlatformError } from '../platform.ts';
+import { refusalOf } from '../../testing/refusal-of.ts';
+import type { PlatformAdapter } from '../platform.ts';
 import { type SandboxSetup, setUpSandbox } from './sandbox.fixtures.ts';
-
-const refusalOf = async (promise: Promise<unknown>) => {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlatformError);
-  return error as PlatformError;
-};
 
 describe('sandbox adapter', () => {
   let h: Harness;
