@@ -1,0 +1,60 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Modal } from 'antd';
+import { api, unwrap } from '../../api/client.ts';
+import type { CommunityDetail, RosterEntry } from '../../api/types.ts';
+import { useServerErrors } from '../../components/server-errors.ts';
+import { useT } from '../../i18n/i18n.tsx';
+import { RosterFields } from './roster-fields.tsx';
+
+export const RosterModal = ({
+  community,
+  open,
+  onClose,
+}: {
+  community: CommunityDetail;
+  open: boolean;
+  onClose: () => void;
+}) => {
+  const t = useT();
+  const { message } = App.useApp();
+  const showError = useServerErrors();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ roster: RosterEntry[] }>();
+  const save = useMutation({
+    mutationFn: (values: { roster?: RosterEntry[] }) =>
+      unwrap(
+        api.PUT('/api/v1/communities/{id}/roster', {
+          params: { path: { id: community.id } },
+          body: { roster: values.roster ?? [] },
+        }),
+      ),
+    onSuccess: async () => {
+      message.success(t('common.saved'));
+      await queryClient.invalidateQueries({ queryKey: ['getCommunity', community.id] });
+      onClose();
+    },
+    onError: (error) => showError(error, form),
+  });
+  return (
+    <Modal
+      open={open}
+      title={t('roster.edit')}
+      width={600}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.save')}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ roster: community.roster }}
+        onFinish={(values) => save.mutate(values)}
+        preserve={false}
+      >
+        <RosterFields />
+      </Form>
+    </Modal>
+  );
+};
