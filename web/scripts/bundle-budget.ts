@@ -37,6 +37,13 @@ export const measureFirstPages = (distDir: string, pages: Record<string, string>
   });
 };
 
+/** The stylesheets the entry links (antd's compiled theme and the app's own), gzipped. */
+export const entryCssWeight = (distDir: string): number => {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const files = [...staticClosure(manifest, 'index.html')].flatMap((key) => manifest[key]!.css ?? []);
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length, 0);
+};
+
 /** What a chunk adds on top of what is already loaded (e.g. the chart behind the overview). */
 export const lazyWeight = (distDir: string, src: string, loaded: string[]): number => {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { firstPageBudgetBytes, lazyWeight, measureFirstPages } from '../scripts/bundle-budget.ts';
+import {
+  entryCssWeight,
+  firstPageBudgetBytes,
+  lazyWeight,
+  measureFirstPages,
+} from '../scripts/bundle-budget.ts';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -22,6 +27,9 @@ describe('bundle budget', () => {
       console.log(`first page ${page.page}: ${kb(page.gzipBytes)} gzipped in ${page.files.length} chunks`);
     }
     console.log(`overview chart (ECharts, loaded after the page): +${kb(chart)} gzipped`);
+    console.log(
+      `stylesheets (antd compiled for the theme, no CSS-in-JS at run time): ${kb(entryCssWeight(dist))} gzipped`,
+    );
     for (const page of pages)
       expect(page.gzipBytes, `${page.page} first-page JavaScript`).toBeLessThan(firstPageBudgetBytes);
   });

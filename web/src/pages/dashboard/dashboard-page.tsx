@@ -1,7 +1,7 @@
 import { ClusterOutlined, RiseOutlined, TeamOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Progress, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Community } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -16,6 +16,21 @@ import { NewestMembers } from './newest-members.tsx';
 
 const FillChart = lazy(async () => ({ default: (await import('./fill-chart.tsx')).FillChart }));
 
+/** True once the browser has painted and gone idle: the chart (ECharts) waits for it, the figures do not. */
+const useIdle = () => {
+  const [isIdle, setIdle] = useState(false);
+  useEffect(() => {
+    const done = () => setIdle(true);
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(done, { timeout: 1000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(done, 200);
+    return () => clearTimeout(id);
+  }, []);
+  return isIdle;
+};
+
 const figure = (value: { count: number; capped: boolean } | undefined) =>
   value ? `${value.count.toLocaleString()}${value.capped ? '+' : ''}` : '—';
 
@@ -26,6 +41,7 @@ export const DashboardPage = () => {
   const members = useQuery(memberCountsQuery(storeId));
   const communities = useQuery(activeCommunitiesQuery(storeId));
   const failures = useQuery({ ...failuresQuery, enabled: isAdmin });
+  const isIdle = useIdle();
   const groups: Community[] = communities.data?.items ?? [];
   const inGroups = groups.reduce((sum, g) => sum + g.memberCount, 0);
   const capacity = groups.reduce((sum, g) => sum + g.capacity, 0);
@@ -100,7 +116,7 @@ export const DashboardPage = () => {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('dashboard.groupFill')} extra={<Link to="/communities">{t('common.viewAll')}</Link>}>
-            {communities.isPending ? (
+            {communities.isPending || !isIdle ? (
               <Skeleton active />
             ) : groups.length === 0 ? (
               <EmptyHint

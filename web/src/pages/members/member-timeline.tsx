@@ -3,17 +3,14 @@ import { Button, Timeline, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
+import { namesById, useTags } from '../../components/lookups.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-/** A short line from an entry's data: its scalar fields, e.g. `text: hello · tagName: VIP`. */
-export const summarize = (data: Record<string, unknown>): string =>
-  Object.entries(data)
-    .filter(([, value]) => ['string', 'number', 'boolean'].includes(typeof value))
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(' · ');
+import { summarize } from './timeline-summary.ts';
 
 export const MemberTimeline = ({ memberId }: { memberId: string }) => {
   const { t, tryT } = useI18n();
+  const tags = useTags().data;
+  const tagNames = namesById([...(tags?.groups.flatMap((g) => g.tags) ?? []), ...(tags?.ungrouped ?? [])]);
   const timeline = useInfiniteQuery({
     queryKey: ['getMemberTimeline', memberId],
     initialPageParam: undefined as string | undefined,
@@ -40,7 +37,7 @@ export const MemberTimeline = ({ memberId }: { memberId: string }) => {
                 {formatTime(entry.occurredAt)}
               </Typography.Text>
               <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>
-                {summarize(entry.data)}
+                {summarize(entry.data, tagNames)}
               </div>
             </div>
           ),

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Descriptions, Form, Input, List, Row, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Store } from '../../api/types.ts';
@@ -32,13 +32,12 @@ const RegionsCard = () => {
   });
   return (
     <Card title={t('regions.title')} style={{ height: '100%' }}>
-      <List
-        size="small"
-        loading={regions.isPending}
-        dataSource={regions.data ?? []}
-        locale={{ emptyText: <EmptyHint description={t('regions.empty')} /> }}
-        renderItem={(region) => <List.Item>{region.name}</List.Item>}
-      />
+      {regions.data?.length === 0 && <EmptyHint description={t('regions.empty')} />}
+      {(regions.data ?? []).map((region) => (
+        <div key={region.id} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+          {region.name}
+        </div>
+      ))}
       {isAdmin && (
         <Form
           form={form}

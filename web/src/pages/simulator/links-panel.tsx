@@ -1,5 +1,5 @@
 import { LinkOutlined } from '@ant-design/icons';
-import { Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { SandboxLink } from '../../api/types.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -19,43 +19,40 @@ export const LinksPanel = ({
   const t = useT();
   const [pasted, setPasted] = useState('');
   return (
-    <Card size="small" title={t('simulator.links')} styles={{ body: { paddingTop: 4 } }}>
-      <List
-        size="small"
-        dataSource={links}
-        locale={{ emptyText: t('simulator.noLinks') }}
-        renderItem={(link) => (
-          <List.Item
-            actions={[
-              <Button
-                key="open"
-                size="small"
-                disabled={!canOpen}
-                loading={opening}
-                onClick={() => onOpen(link.url)}
-                data-testid={`sim-open-${link.state ?? link.id}`}
-              >
-                {t('simulator.open')}
-              </Button>,
-            ]}
+    <Card size="small" title={t('simulator.links')}>
+      {links.length === 0 && <Typography.Text type="secondary">{t('simulator.noLinks')}</Typography.Text>}
+      {links.map((link) => (
+        <div
+          key={link.id}
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            padding: '8px 0',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <div>
+              <Tag color={link.kind === 'group' ? 'green' : 'blue'}>{t(`linkKind.${link.kind}`)}</Tag>
+              <Typography.Text strong>{link.state ?? t('simulator.noState')}</Typography.Text>
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('simulator.opened', { n: link.openCount })}
+            </Typography.Text>
+          </div>
+          <Button
+            size="small"
+            disabled={!canOpen}
+            loading={opening}
+            onClick={() => onOpen(link.url)}
+            data-testid={`sim-open-${link.state ?? link.id}`}
           >
-            <List.Item.Meta
-              title={
-                <Space size={4}>
-                  <Tag color={link.kind === 'group' ? 'green' : 'blue'}>{t(`linkKind.${link.kind}`)}</Tag>
-                  <span>{link.state ?? t('simulator.noState')}</span>
-                </Space>
-              }
-              description={
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('simulator.opened', { n: link.openCount })}
-                </Typography.Text>
-              }
-            />
-          </List.Item>
-        )}
-      />
-      <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+            {t('simulator.open')}
+          </Button>
+        </div>
+      ))}
+      <Space.Compact style={{ width: '100%', marginTop: 12 }}>
         <Input
           value={pasted}
           prefix={<LinkOutlined />}
