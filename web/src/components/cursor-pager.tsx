@@ -1,4 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Select, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useT } from '../i18n/i18n.tsx';
@@ -27,6 +28,27 @@ export const useCursorPages = (initialSize = 20) => {
 };
 
 export type CursorPages = ReturnType<typeof useCursorPages>;
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A server-paginated list: the pages' cursors and the query of the current page, which keeps showing the previous
+ * page while the next loads. `key` names the list and its filters; a new key does not reset the cursor by itself.
+ */
+export const usePagedQuery = <T,>(
+  key: readonly unknown[],
+  fetchPage: (page: { limit: number; cursor: string | undefined }) => Promise<Page<T>>,
+  options: { size?: number; refetchInterval?: number } = {},
+) => {
+  const pages = useCursorPages(options.size ?? 20);
+  const query = useQuery({
+    queryKey: [...key, pages.cursor, pages.size],
+    queryFn: () => fetchPage({ limit: pages.size, cursor: pages.cursor }),
+    placeholderData: keepPreviousData,
+    refetchInterval: options.refetchInterval,
+  });
+  return { pages, query, items: query.data?.items ?? [], nextCursor: query.data?.nextCursor };
+};
 
 export const CursorPager = ({
   pages,

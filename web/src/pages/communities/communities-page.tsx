@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Community } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { CursorPager, useCursorPages } from '../../components/cursor-pager.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useSeries } from '../../components/lookups.ts';
@@ -24,21 +23,21 @@ const CommunityList = ({ onCreate }: { onCreate?: () => void }) => {
   const series = useSeries().data;
   const [seriesId, setSeriesId] = useState<string | undefined>();
   const [status, setStatus] = useState<'active' | 'dismissed' | undefined>('active');
-  const pages = useCursorPages(20);
   const query = { storeId, seriesId, status };
-  const list = useQuery({
-    queryKey: ['listCommunities', query, pages.cursor, pages.size],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/communities', {
-          params: { query: { ...query, limit: pages.size, cursor: pages.cursor } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const {
+    pages,
+    query: list,
+    items,
+    nextCursor,
+  } = usePagedQuery(['listCommunities', query], (page) =>
+    unwrap(
+      api.GET('/api/v1/communities', {
+        params: { query: { ...query, ...page } },
+      }),
+    ),
+  );
   const storeNames = namesById(stores);
   const seriesNames = new Map((series ?? []).map((s) => [s.id, s.nameTemplate]));
-  const items = list.data?.items ?? [];
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -133,7 +132,7 @@ const CommunityList = ({ onCreate }: { onCreate?: () => void }) => {
           { title: t('common.created'), dataIndex: 'createdAt', render: formatTime },
         ]}
       />
-      <CursorPager pages={pages} nextCursor={list.data?.nextCursor} count={items.length} />
+      <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
     </>
   );
 };

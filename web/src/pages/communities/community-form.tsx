@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Col, Drawer, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunityDetail } from '../../api/types.ts';
-import { FormDrawerFooter } from '../../components/form-drawer-footer.tsx';
+import { FormDrawer } from '../../components/form-drawer.tsx';
 import { usePlatformAccounts } from '../../components/lookups.ts';
 import { StorePicker } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
-import { nullIfBlank, PositioningFields } from './positioning-fields.tsx';
+import { nullIfBlank, PlatformAccountField, PositioningFields } from './positioning-fields.tsx';
 
 type Values = {
   platformAccountId: string;
@@ -37,9 +36,6 @@ export const CommunityForm = ({
   community?: CommunityDetail;
 }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const accounts = usePlatformAccounts().data;
   const firstAccountId = accounts?.[0]?.id;
@@ -54,8 +50,8 @@ export const CommunityForm = ({
     else form.setFieldsValue({ platformAccountId: firstAccountId, storeId: storeId ?? null });
   }, [open, community, form, firstAccountId, storeId]);
 
-  const save = useMutation({
-    mutationFn: async ({ platformAccountId, externalId, ...values }: Values) => {
+  const save = useSave({
+    save: async ({ platformAccountId, externalId, ...values }: Values) => {
       const body = nullIfBlank(values);
       if (community) {
         return unwrap(
@@ -68,37 +64,25 @@ export const CommunityForm = ({
         }),
       );
     },
-    onSuccess: async (saved) => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listCommunities'] });
-      await queryClient.invalidateQueries({ queryKey: ['getCommunity', saved.id] });
+    invalidates: [['listCommunities'], ['getCommunity'], ['dashboard']],
+    form,
+    onSaved: (saved) => {
       onClose();
       if (!isEdit) navigate(`/communities/${saved.id}`);
     },
-    onError: (error) => showError(error, form),
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
       title={t(isEdit ? 'communities.edit' : 'communities.create')}
-      footer={<FormDrawerFooter onCancel={onClose} onSubmit={() => form.submit()} busy={save.isPending} />}
-      destroyOnHidden
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Form<Values> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
-        {!isEdit && (
-          <Form.Item
-            name="platformAccountId"
-            label={t('communities.platformAccount')}
-            rules={[{ required: true }]}
-          >
-            <Select
-              options={(accounts ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.platform})` }))}
-            />
-          </Form.Item>
-        )}
+        {!isEdit && <PlatformAccountField />}
         <Row gutter={16}>
           <Col span={16}>
             <Form.Item name="name" label={t('communities.name')} rules={[{ required: true, max: 100 }]}>
@@ -129,6 +113,6 @@ export const CommunityForm = ({
         )}
         <PositioningFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 };

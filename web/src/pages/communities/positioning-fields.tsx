@@ -1,5 +1,6 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { communityTypes, demandPatterns } from '../../api/types.ts';
+import { usePlatformAccounts } from '../../components/lookups.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 /** Positioning, rules and announcement: the same fields on a community and on a series' template. */
@@ -44,3 +45,14 @@ export const PositioningFields = () => {
 /** Empty strings become null, so clearing a field clears it on the server. */
 export const nullIfBlank = <T extends Record<string, unknown>>(values: T): T =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === '' ? null : v])) as T;
+
+/** Which platform account the group (or series) lives on. */
+export const PlatformAccountField = () => {
+  const t = useT();
+  const accounts = usePlatformAccounts().data ?? [];
+  return (
+    <Form.Item name="platformAccountId" label={t('communities.platformAccount')} rules={[{ required: true }]}>
+      <Select options={accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.platform})` }))} />
+    </Form.Item>
+  );
+};

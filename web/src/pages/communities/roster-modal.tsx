@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunityDetail, RosterEntry } from '../../api/types.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RosterFields } from './roster-fields.tsx';
 
@@ -16,24 +15,18 @@ export const RosterModal = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ roster: RosterEntry[] }>();
-  const save = useMutation({
-    mutationFn: (values: { roster?: RosterEntry[] }) =>
+  const save = useSave({
+    save: (values: { roster?: RosterEntry[] }) =>
       unwrap(
         api.PUT('/api/v1/communities/{id}/roster', {
           params: { path: { id: community.id } },
           body: { roster: values.roster ?? [] },
         }),
       ),
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['getCommunity', community.id] });
-      onClose();
-    },
-    onError: (error) => showError(error, form),
+    invalidates: [['getCommunity', community.id]],
+    form,
+    onSaved: onClose,
   });
   return (
     <Modal

@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, Drawer, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunitySeries, RosterEntry } from '../../api/types.ts';
-import { FormDrawerFooter } from '../../components/form-drawer-footer.tsx';
+import { FormDrawer } from '../../components/form-drawer.tsx';
 import { usePlatformAccounts } from '../../components/lookups.ts';
 import { StorePicker } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
-import { nullIfBlank, PositioningFields } from './positioning-fields.tsx';
+import { nullIfBlank, PlatformAccountField, PositioningFields } from './positioning-fields.tsx';
 import { RosterFields } from './roster-fields.tsx';
 
 type Values = {
@@ -31,9 +30,6 @@ type Values = {
 /** A series: "<template> A, B, C…"; its first group opens now and the next when the last is full. */
 export const SeriesForm = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const accounts = usePlatformAccounts().data;
   const firstAccountId = accounts?.[0]?.id;
@@ -46,43 +42,33 @@ export const SeriesForm = ({ open, onClose }: { open: boolean; onClose: () => vo
     form.setFieldsValue({ platformAccountId: firstAccountId, storeId: storeId ?? null, numbering: 'letter' });
   }, [open, form, firstAccountId, storeId]);
 
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+  const save = useSave({
+    save: (values: Values) =>
       unwrap(
         api.POST('/api/v1/community-series', {
           body: { ...nullIfBlank(values), roster: values.roster ?? [] },
         }),
       ),
-    onSuccess: async (saved) => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listCommunitySeries'] });
-      await queryClient.invalidateQueries({ queryKey: ['listCommunities'] });
+    invalidates: [['listCommunitySeries'], ['listCommunities'], ['dashboard']],
+    form,
+    onSaved: (saved) => {
       onClose();
       navigate(`/communities/series/${saved.id}`);
     },
-    onError: (error) => showError(error, form),
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={600}
       title={t('series.create')}
-      footer={<FormDrawerFooter onCancel={onClose} onSubmit={() => form.submit()} busy={save.isPending} />}
-      destroyOnHidden
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Alert type="info" showIcon title={t('series.help')} style={{ marginBottom: 16 }} />
       <Form<Values> form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
-        <Form.Item
-          name="platformAccountId"
-          label={t('communities.platformAccount')}
-          rules={[{ required: true }]}
-        >
-          <Select
-            options={(accounts ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.platform})` }))}
-          />
-        </Form.Item>
+        <PlatformAccountField />
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item
@@ -115,6 +101,6 @@ export const SeriesForm = ({ open, onClose }: { open: boolean; onClose: () => vo
         <PositioningFields />
         <RosterFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 };

@@ -1,9 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunitySeries } from '../../api/types.ts';
-import { CursorPager, useCursorPages } from '../../components/cursor-pager.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById } from '../../components/lookups.ts';
@@ -13,19 +12,19 @@ import { useStoreScope } from '../../layout/store-scope.tsx';
 export const SeriesList = ({ onCreate }: { onCreate?: () => void }) => {
   const t = useT();
   const { storeId, stores } = useStoreScope();
-  const pages = useCursorPages(20);
-  const list = useQuery({
-    queryKey: ['listCommunitySeries', storeId, pages.cursor, pages.size],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/community-series', {
-          params: { query: { storeId, limit: pages.size, cursor: pages.cursor } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const {
+    pages,
+    query: list,
+    items,
+    nextCursor,
+  } = usePagedQuery(['listCommunitySeries', storeId], (page) =>
+    unwrap(
+      api.GET('/api/v1/community-series', {
+        params: { query: { storeId, ...page } },
+      }),
+    ),
+  );
   const storeNames = namesById(stores);
-  const items = list.data?.items ?? [];
   return (
     <>
       <Table<CommunitySeries>
@@ -74,7 +73,7 @@ export const SeriesList = ({ onCreate }: { onCreate?: () => void }) => {
           { title: t('common.created'), dataIndex: 'createdAt', render: formatTime },
         ]}
       />
-      <CursorPager pages={pages} nextCursor={list.data?.nextCursor} count={items.length} />
+      <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
     </>
   );
 };

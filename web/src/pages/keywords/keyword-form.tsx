@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Col, Drawer, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { type KeywordRule, type KeywordScope, matchModes } from '../../api/types.ts';
-import { FormDrawerFooter } from '../../components/form-drawer-footer.tsx';
+import { FormDrawer } from '../../components/form-drawer.tsx';
 import { useSeries, useStores } from '../../components/lookups.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 const scopeKinds = [
@@ -60,9 +60,6 @@ export const KeywordForm = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const scopeKind = Form.useWatch('scopeKind', form);
   const stores = useStores().data ?? [];
@@ -88,8 +85,8 @@ export const KeywordForm = ({
     }
   }, [open, rule, form]);
 
-  const save = useMutation({
-    mutationFn: async (v: Values) => {
+  const save = useSave({
+    save: async (v: Values) => {
       const body = {
         name: v.name,
         matchMode: v.matchMode,
@@ -106,12 +103,10 @@ export const KeywordForm = ({
         return unwrap(api.PATCH('/api/v1/keyword-rules/{id}', { params: { path: { id: rule.id } }, body }));
       return unwrap(api.POST('/api/v1/keyword-rules', { body }));
     },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listKeywordRules'] });
-      onClose();
-    },
-    onError: (error) => showError(error, form, fieldOfPath),
+    invalidates: [['listKeywordRules']],
+    form,
+    onSaved: onClose,
+    aliases: fieldOfPath,
   });
 
   const idOptions =
@@ -122,13 +117,13 @@ export const KeywordForm = ({
         : communities.map((c) => ({ value: c.id, label: c.name }));
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={560}
       title={t(rule ? 'keywords.edit' : 'keywords.create')}
-      footer={<FormDrawerFooter onCancel={onClose} onSubmit={() => form.submit()} busy={save.isPending} />}
-      destroyOnHidden
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Form<Values>
         form={form}
@@ -204,6 +199,6 @@ export const KeywordForm = ({
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 };

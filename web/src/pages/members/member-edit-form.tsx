@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client.ts';
 import type { MemberAttribute, MemberDetail } from '../../api/types.ts';
 import { useMemberAttributes } from '../../components/lookups.ts';
 import { StaffPicker, StorePicker } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 type Values = {
@@ -28,14 +27,11 @@ const attributeInput = (attribute: MemberAttribute) => {
 /** Edits the profile; attribute fields follow the brand's attribute definitions. */
 export const MemberEditForm = ({ member, onDone }: { member: MemberDetail; onDone: () => void }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const attributes = useMemberAttributes().data ?? [];
   const [form] = Form.useForm<Values>();
 
-  const save = useMutation({
-    mutationFn: (values: Values) =>
+  const save = useSave({
+    save: (values: Values) =>
       unwrap(
         api.PATCH('/api/v1/members/{id}', {
           params: { path: { id: member.id } },
@@ -54,13 +50,9 @@ export const MemberEditForm = ({ member, onDone }: { member: MemberDetail; onDon
           },
         }),
       ),
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['getMember', member.id] });
-      await queryClient.invalidateQueries({ queryKey: ['listMembers'] });
-      onDone();
-    },
-    onError: (error) => showError(error, form),
+    invalidates: [['getMember', member.id], ['listMembers'], ['getMemberTimeline', member.id]],
+    form,
+    onSaved: onDone,
   });
 
   return (

@@ -1,12 +1,11 @@
 import { DownloadOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, fetchWithToken, unwrap } from '../../api/client.ts';
 import type { Member } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { CursorPager, useCursorPages } from '../../components/cursor-pager.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useStaff } from '../../components/lookups.ts';
@@ -29,7 +28,6 @@ export const MembersPage = () => {
   const { isAdmin } = useAuth();
   const { storeId, stores } = useStoreScope();
   const [filter, setFilter] = useState<MemberFilterValues>({});
-  const pages = useCursorPages(20);
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
@@ -38,16 +36,18 @@ export const MembersPage = () => {
   const staffNames = namesById(useStaff().data);
   const storeNames = namesById(stores);
 
-  const list = useQuery({
-    queryKey: ['listMembers', query, pages.cursor, pages.size],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/members', {
-          params: { query: { ...query, limit: pages.size, cursor: pages.cursor } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const {
+    pages,
+    query: list,
+    items,
+    nextCursor,
+  } = usePagedQuery(['listMembers', query], (page) =>
+    unwrap(
+      api.GET('/api/v1/members', {
+        params: { query: { ...query, ...page } },
+      }),
+    ),
+  );
 
   const applyFilter = (values: MemberFilterValues) => {
     setFilter(values);
@@ -72,7 +72,6 @@ export const MembersPage = () => {
     }
   };
 
-  const items = list.data?.items ?? [];
   return (
     <PageContainer
       title={t('members.title')}
@@ -169,7 +168,7 @@ export const MembersPage = () => {
             { title: t('members.lastSeen'), dataIndex: 'lastSeenAt', render: formatTime },
           ]}
         />
-        <CursorPager pages={pages} nextCursor={list.data?.nextCursor} count={items.length} />
+        <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
       </Card>
       <BulkTagModal
         open={bulkOpen}

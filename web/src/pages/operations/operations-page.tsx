@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
   Button,
@@ -15,7 +15,7 @@ import {
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { eventStatuses, type InboundEvent, type OutboundMessage, outboundStatuses } from '../../api/types.ts';
-import { CursorPager, useCursorPages } from '../../components/cursor-pager.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { JsonView } from '../../components/json-view.tsx';
@@ -44,19 +44,22 @@ const OperationsList = <T extends Row>({ spec }: { spec: ListSpec<T> }) => {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState('');
   const [type, setType] = useState('');
-  const pages = useCursorPages(50);
-  const list = useQuery({
-    queryKey: [spec.key, status, type, pages.cursor, pages.size],
-    queryFn: () =>
+  const {
+    pages,
+    query: list,
+    items,
+    nextCursor,
+  } = usePagedQuery(
+    [spec.key, status, type],
+    (page) =>
       spec.fetchPage({
         status: status || undefined,
         type: type || undefined,
-        limit: pages.size,
-        cursor: pages.cursor ? Number(pages.cursor) : undefined,
+        limit: page.limit,
+        cursor: page.cursor ? Number(page.cursor) : undefined,
       }),
-    placeholderData: keepPreviousData,
-    refetchInterval: 5000,
-  });
+    { size: 50, refetchInterval: 5000 },
+  );
   const retry = useMutation({
     mutationFn: spec.retry,
     onSuccess: async () => {
@@ -65,7 +68,6 @@ const OperationsList = <T extends Row>({ spec }: { spec: ListSpec<T> }) => {
     },
     onError: (error) => showError(error),
   });
-  const items = list.data?.items ?? [];
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -126,7 +128,7 @@ const OperationsList = <T extends Row>({ spec }: { spec: ListSpec<T> }) => {
           },
         ]}
       />
-      <CursorPager pages={pages} nextCursor={list.data?.nextCursor} count={items.length} />
+      <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
     </>
   );
 };

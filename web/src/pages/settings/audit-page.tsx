@@ -1,9 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { AuditEntry } from '../../api/types.ts';
-import { CursorPager, useCursorPages } from '../../components/cursor-pager.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { JsonView } from '../../components/json-view.tsx';
@@ -14,19 +13,22 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export const AuditPage = () => {
   const { t, tryT } = useI18n();
   const [action, setAction] = useState('');
-  const pages = useCursorPages(50);
   const staffNames = namesById(useStaff().data);
-  const log = useQuery({
-    queryKey: ['listAuditLog', action, pages.cursor, pages.size],
-    queryFn: () =>
+  const {
+    pages,
+    query: log,
+    items,
+    nextCursor,
+  } = usePagedQuery(
+    ['listAuditLog', action],
+    (page) =>
       unwrap(
         api.GET('/api/v1/audit-log', {
-          params: { query: { action: action || undefined, limit: pages.size, cursor: pages.cursor } },
+          params: { query: { action: action || undefined, ...page } },
         }),
       ),
-    placeholderData: keepPreviousData,
-  });
-  const items = log.data?.items ?? [];
+    { size: 50 },
+  );
   return (
     <PageContainer title={t('audit.title')} subtitle={t('audit.subtitle')}>
       <Card size="small">
@@ -69,7 +71,7 @@ export const AuditPage = () => {
             { title: 'IP', dataIndex: 'ip', render: (ip: string | null) => ip ?? '—' },
           ]}
         />
-        <CursorPager pages={pages} nextCursor={log.data?.nextCursor} count={items.length} />
+        <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
       </Card>
     </PageContainer>
   );

@@ -1,13 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Drawer, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { type RoleGrant, roles, type Staff } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { FormDrawerFooter } from '../../components/form-drawer-footer.tsx';
+import { FormDrawer } from '../../components/form-drawer.tsx';
 import { StorePicker } from '../../components/pickers.tsx';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 type Values = {
@@ -36,9 +35,6 @@ export const StaffForm = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const { hasRole } = useAuth();
   const [form] = Form.useForm<Values>();
   const grants = Form.useWatch('roles', form);
@@ -49,8 +45,8 @@ export const StaffForm = ({
     if (staff) form.setFieldsValue({ ...staff, roles: staff.roles });
   }, [open, staff, form]);
 
-  const save = useMutation({
-    mutationFn: async ({ roles: wanted = [], password, ...values }: Values) => {
+  const save = useSave({
+    save: async ({ roles: wanted = [], password, ...values }: Values) => {
       const grantsBody = wanted.map((g) => ({
         role: g.role,
         storeId: isStoreRole(g.role) ? g.storeId : null,
@@ -66,22 +62,19 @@ export const StaffForm = ({
         api.PUT('/api/v1/staff/{id}/roles', { params: { path: { id } }, body: { roles: grantsBody } }),
       );
     },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listStaff'] });
-      onClose();
-    },
-    onError: (error) => showError(error, form),
+    invalidates: [['listStaff']],
+    form,
+    onSaved: onClose,
   });
 
   return (
-    <Drawer
+    <FormDrawer
       open={open}
       onClose={onClose}
       size={520}
       title={t(staff ? 'staff.edit' : 'staff.create')}
-      footer={<FormDrawerFooter onCancel={onClose} onSubmit={() => form.submit()} busy={save.isPending} />}
-      destroyOnHidden
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Form<Values>
         form={form}
@@ -150,6 +143,6 @@ export const StaffForm = ({
           )}
         </Form.List>
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 };

@@ -1,9 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { Store } from '../../api/types.ts';
 import { useRegions } from '../../components/lookups.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 type Values = { code: string; name: string; address?: string | null; regionId?: string | null };
@@ -19,24 +18,18 @@ export const StoreForm = ({
   onClose: () => void;
 }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const regions = useRegions().data ?? [];
   const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: (values: Values) => {
+  const save = useSave({
+    save: (values: Values) => {
       const body = { ...values, address: values.address || null, regionId: values.regionId ?? null };
       return store
         ? unwrap(api.PATCH('/api/v1/stores/{id}', { params: { path: { id: store.id } }, body }))
         : unwrap(api.POST('/api/v1/stores', { body }));
     },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listStores'] });
-      onClose();
-    },
-    onError: (error) => showError(error, form),
+    invalidates: [['listStores']],
+    form,
+    onSaved: onClose,
   });
   return (
     <Modal

@@ -1,13 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MemberAttribute } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { useMemberAttributes } from '../../components/lookups.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 const attributeTypes = ['text', 'number', 'date', 'choice'] as const satisfies MemberAttribute['type'][];
@@ -16,22 +15,16 @@ type Values = { key: string; label: string; type: MemberAttribute['type']; optio
 /** Profile fields the brand defines (birthday, baby's age…); members' values are checked against the type. */
 export const AttributesCard = () => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const { isAdmin } = useAuth();
   const attributes = useMemberAttributes();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
-  const define = useMutation({
-    mutationFn: (values: Values) => unwrap(api.POST('/api/v1/member-attributes', { body: values })),
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listMemberAttributes'] });
-      setOpen(false);
-    },
-    onError: (error) => showError(error, form),
+  const define = useSave({
+    save: (values: Values) => unwrap(api.POST('/api/v1/member-attributes', { body: values })),
+    invalidates: [['listMemberAttributes']],
+    form,
+    onSaved: () => setOpen(false),
   });
   return (
     <Card

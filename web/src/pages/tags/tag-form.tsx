@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { Tag } from '../../api/types.ts';
 import { ColorSwatches } from '../../components/color-swatches.tsx';
 import { useTags } from '../../components/lookups.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
+import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
 /** What the modal edits: a new group, a new tag (maybe in a group), or an existing tag. */
@@ -14,15 +13,12 @@ type Values = { name: string; groupId?: string | null; color?: string | null; so
 
 export const TagForm = ({ target, onClose }: { target: TagFormTarget | null; onClose: () => void }) => {
   const t = useT();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const groups = useTags().data?.groups ?? [];
   const [form] = Form.useForm<Values>();
   const existing = target?.kind === 'tag' ? target.tag : undefined;
 
-  const save = useMutation({
-    mutationFn: async (values: Values) => {
+  const save = useSave({
+    save: async (values: Values): Promise<unknown> => {
       if (target?.kind === 'group') {
         const { groupId: _, ...group } = values;
         return unwrap(api.POST('/api/v1/tag-groups', { body: group }));
@@ -33,12 +29,9 @@ export const TagForm = ({ target, onClose }: { target: TagFormTarget | null; onC
         );
       return unwrap(api.POST('/api/v1/tags', { body: values }));
     },
-    onSuccess: async () => {
-      message.success(t('common.saved'));
-      await queryClient.invalidateQueries({ queryKey: ['listTags'] });
-      onClose();
-    },
-    onError: (error) => showError(error, form),
+    invalidates: [['listTags']],
+    form,
+    onSaved: onClose,
   });
 
   const title =
