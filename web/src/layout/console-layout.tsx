@@ -47,7 +47,7 @@ export const ConsoleLayout = ({ children }: { children: ReactNode }) => {
   return (
     <Layout style={{ minHeight: '100vh', background: '#0f2419' }} hasSider>
       <Layout.Sider
-        width={216}
+        width={232}
         collapsedWidth={64}
         collapsed={collapsed}
         trigger={null}

@@ -95,7 +95,7 @@ export const MembersPage = () => {
           <Space>
             <Button
               icon={<TagsOutlined />}
-              disabled={!isAdmin}
+              hidden={!isAdmin}
               onClick={() => setBulkOpen(true)}
               data-testid="bulk-tag"
             >
