@@ -159,6 +159,15 @@ describe('console in a browser', { timeout: 90_000 }, () => {
       await page.getByText(expected).first().waitFor();
       await screenshot(page, name);
     }
+    // A form in a dialog: a new tag with a colour lands in the ungrouped card.
+    await go('/tags');
+    await page.getByRole('button', { name: /New tag$/ }).click();
+    await page.locator('.ant-modal').getByLabel('Name').fill('Newborn');
+    await page.locator('.ant-modal').getByRole('button', { name: '#1677ff' }).click();
+    await page.locator('.ant-modal').getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Newborn', { exact: true }).waitFor();
+    await screenshot(page, 'tags-created');
+
     await page.goto(`${server.url}/communities`);
     await page.getByRole('link', { name: "Happy Moms Jing'an A" }).click();
     await page.getByText('Positioning').waitFor();

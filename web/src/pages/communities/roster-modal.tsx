@@ -1,6 +1,7 @@
-import { Form, Modal } from 'antd';
+import { Form } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunityDetail, RosterEntry } from '../../api/types.ts';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { RosterFields } from './roster-fields.tsx';
@@ -29,15 +30,13 @@ export const RosterModal = ({
     onSaved: onClose,
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('roster.edit')}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
       width={600}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
     >
       <Form
         form={form}
@@ -48,6 +47,6 @@ export const RosterModal = ({
       >
         <RosterFields />
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
+import { FormModal } from '../../components/form-modal.tsx';
 import { TagPicker } from '../../components/pickers.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -53,14 +54,13 @@ export const BulkTagModal = ({
     onError: (error) => showError(error, form),
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('members.bulkTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      busy={mutation.isPending}
       okText={t('common.apply')}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
     >
       <Alert
         type="info"
@@ -89,6 +89,6 @@ export const BulkTagModal = ({
           <TagPicker />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { type ApiKey, type Role, roles } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
@@ -100,13 +101,12 @@ export const ApiKeysPage = () => {
           ]}
         />
       </Card>
-      <Modal
+      <FormModal
         open={creating}
         title={t('apiKeys.create')}
-        onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        confirmLoading={create.isPending}
-        destroyOnHidden
+        onClose={() => setCreating(false)}
+        onSubmit={() => form.submit()}
+        busy={create.isPending}
       >
         <Form<Values>
           form={form}
@@ -138,7 +138,7 @@ export const ApiKeysPage = () => {
             </Form.Item>
           )}
         </Form>
-      </Modal>
+      </FormModal>
       <SecretOnceModal title={t('apiKeys.created')} secret={secret} onClose={() => setSecret(null)} />
     </PageContainer>
   );

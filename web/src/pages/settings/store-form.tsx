@@ -1,6 +1,7 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { Store } from '../../api/types.ts';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useRegions } from '../../components/lookups.ts';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -32,14 +33,12 @@ export const StoreForm = ({
     onSaved: onClose,
   });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t(store ? 'stores.edit' : 'stores.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Form<Values>
         form={form}
@@ -66,6 +65,6 @@ export const StoreForm = ({
           <Input />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

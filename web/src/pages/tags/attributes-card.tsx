@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MemberAttribute } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useMemberAttributes } from '../../components/lookups.ts';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -60,13 +61,12 @@ export const AttributesCard = () => {
           },
         ]}
       />
-      <Modal
+      <FormModal
         open={open}
         title={t('attributes.define')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        confirmLoading={define.isPending}
-        destroyOnHidden
+        onClose={() => setOpen(false)}
+        onSubmit={() => form.submit()}
+        busy={define.isPending}
       >
         <Form<Values>
           form={form}
@@ -98,7 +98,7 @@ export const AttributesCard = () => {
             </Form.Item>
           )}
         </Form>
-      </Modal>
+      </FormModal>
     </Card>
   );
 };

@@ -1,7 +1,8 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { Tag } from '../../api/types.ts';
 import { ColorSwatches } from '../../components/color-swatches.tsx';
+import { FormModal } from '../../components/form-modal.tsx';
 import { useTags } from '../../components/lookups.ts';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -37,14 +38,12 @@ export const TagForm = ({ target, onClose }: { target: TagFormTarget | null; onC
   const title =
     target?.kind === 'group' ? t('tags.createGroup') : existing ? t('tags.editTag') : t('tags.createTag');
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={() => form.submit()}
+      busy={save.isPending}
     >
       <Form<Values>
         form={form}
@@ -81,6 +80,6 @@ export const TagForm = ({ target, onClose }: { target: TagFormTarget | null; onC
           <InputNumber min={0} max={1000000} style={{ width: 160 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
