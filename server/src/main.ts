@@ -32,10 +32,12 @@ export const startOrchard = async (options: {
   config: Config;
   logger: Logger;
   seedDemo?: boolean;
+  /** An already opened database (the console's browser tests pass a harness database); else the configured one. */
+  database?: Database;
 }): Promise<RunningOrchard> => {
   const { config, logger } = options;
   const secret = resolveSecret(config);
-  const database = await openConfiguredDatabase(config);
+  const database = options.database ?? (await openConfiguredDatabase(config));
   await database.migrate();
   const isWorker = config.role !== 'api';
   const boss = await startBoss(database, { logger, isWorker });

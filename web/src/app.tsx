@@ -1,85 +1,98 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { detectLocale, type Locale, type MessageKey, translate } from './i18n.ts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiError } from './api/errors.ts';
+import { AuthProvider, meQuery, useAuth } from './auth/auth.tsx';
+import { readToken } from './auth/session.ts';
+import { storesQuery } from './components/lookups.ts';
+import { PageLoading } from './components/page-loading.tsx';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { ConsoleLayout } from './layout/console-layout.tsx';
+import { readSavedStoreId, StoreScopeProvider } from './layout/store-scope.tsx';
+import { canOpen, consoleRoutes, lazyPage, preloadPageFor } from './routes.tsx';
+import { orchardTheme } from './theme.ts';
 
-type Me = { staff?: { name: string; email: string | null }; tenant: { name: string }; roles: string[] };
+const SignInPage = lazyPage(() => import('./pages/sign-in-page.tsx'), 'SignInPage');
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page.tsx'), 'NotFoundPage');
 
-const fetchMe = async (token: string): Promise<Me | null> => {
-  const res = await fetch('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
-  return res.ok ? ((await res.json()) as Me) : null;
-};
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not fix itself on a retry; a network blip might.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
 
-export const App = () => {
-  const [locale, setLocale] = useState<Locale>(detectLocale);
-  const [token, setToken] = useState(() => localStorage.getItem('orchard.token'));
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const t = (key: MessageKey) => translate(locale, key);
+// Everything the first page needs starts at once, before React renders: who is signed in, the stores, the page's
+// chunk and its data.
+const startToken = readToken();
+if (startToken) {
+  void queryClient.prefetchQuery(meQuery(startToken));
+  void queryClient.prefetchQuery(storesQuery);
+  preloadPageFor(window.location.pathname, queryClient, readSavedStoreId());
+} else void SignInPage.preload();
 
-  useEffect(() => {
-    if (token) void fetchMe(token).then(setMe);
-  }, [token]);
+/** Zero-runtime: the styles come from the CSS compiled at build time for the same theme (theme.ts). */
+const runtimeTheme = { ...orchardTheme, zeroRuntime: true };
 
-  const signIn = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const res = await fetch('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: form.get('email'), password: form.get('password') }),
-    });
-    if (!res.ok) {
-      setError(t('failed'));
-      return;
-    }
-    const body = (await res.json()) as { token: string };
-    localStorage.setItem('orchard.token', body.token);
-    setError(null);
-    setToken(body.token);
-  };
-
-  const signOut = () => {
-    localStorage.removeItem('orchard.token');
-    setToken(null);
-    setMe(null);
-  };
-
+const SignedIn = () => {
+  const { token, me, isLoading, hasRole } = useAuth();
+  const location = useLocation();
+  if (!token) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (isLoading || !me) return <PageLoading />;
   return (
-    <main className="card">
-      <header>
-        <h1>Orchard</h1>
-        <button type="button" className="link" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-          {locale === 'en' ? '中文' : 'English'}
-        </button>
-      </header>
-      <p className="muted">{t('tagline')}</p>
-      {me ? (
-        <section>
-          <p>
-            {t('signedInAs')} <strong>{me.staff?.name ?? 'API key'}</strong> · {t('brand')}: {me.tenant.name}{' '}
-            · {t('roles')}: {me.roles.join(', ')}
-          </p>
-          <p className="muted">{t('consoleSoon')}</p>
-          <button type="button" onClick={signOut}>
-            {t('signOut')}
-          </button>
-        </section>
-      ) : (
-        <form onSubmit={signIn}>
-          <label>
-            {t('email')}
-            <input name="email" type="email" autoComplete="username" required />
-          </label>
-          <label>
-            {t('password')}
-            <input name="password" type="password" autoComplete="current-password" required />
-          </label>
-          {error && <p className="error">{error}</p>}
-          <button type="submit">{t('signIn')}</button>
-        </form>
-      )}
-      <footer>
-        <a href="/api/docs">{t('apiDocs')}</a> · <a href="/api/openapi.json">OpenAPI</a>
-      </footer>
-    </main>
+    <StoreScopeProvider>
+      <ConsoleLayout>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            {consoleRoutes
+              .filter((route) => canOpen(route, hasRole))
+              .map((route) => (
+                <Route key={route.path} path={route.path} element={<route.page />} />
+              ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ConsoleLayout>
+    </StoreScopeProvider>
   );
 };
+
+const Localized = () => {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={runtimeTheme}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routes>
+              <Route
+                path="/sign-in"
+                element={
+                  <Suspense fallback={<PageLoading />}>
+                    <SignInPage />
+                  </Suspense>
+                }
+              />
+              <Route path="*" element={<SignedIn />} />
+            </Routes>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+};
+
+export const App = () => (
+  <QueryClientProvider client={queryClient}>
+    <I18nProvider>
+      <Localized />
+    </I18nProvider>
+  </QueryClientProvider>
+);

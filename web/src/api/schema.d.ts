@@ -1,0 +1,3528 @@
+/**
+ * Generated from Orchard's OpenAPI document by `npm run api:types -w web`. Do not edit by hand:
+ * change the server's routes and regenerate.
+ */
+export interface paths {
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password; returns a bearer session token */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current session */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller (staff member or API key), its brand, roles and scope */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRegions"];
+        put?: never;
+        post: operations["createRegion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stores the caller may see (all of the brand, or its own stores) */
+        get: operations["listStores"];
+        put?: never;
+        post: operations["createStore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getStore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateStore"];
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listStaff"];
+        put?: never;
+        /** Add a staff member, optionally with a password and role grants */
+        post: operations["createStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a staff member; isActive=false deactivates and signs them out */
+        patch: operations["updateStaff"];
+        trace?: never;
+    };
+    "/api/v1/staff/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a staff member's role grants */
+        put: operations["setStaffRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key; the full key is in this response only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key; it stops working at once */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes made in this brand, newest first */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import members from CSV; every row is checked first and one broken row imports nothing
+         * @description Columns (header, any order): name (required), phone, store (store code), tags (names separated by ;), external_id (matches an existing member to update). Send text/csv, or JSON {"csv": "..."}.
+         */
+        post: operations["importMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered members as CSV (same filters as listMembers) */
+        get: operations["exportMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tag-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["createTagGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tag of the brand: groups in order with their tags, then ungrouped tags */
+        get: operations["listTags"];
+        put?: never;
+        post: operations["createTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag; it comes off every member */
+        delete: operations["deleteTag"];
+        options?: never;
+        head?: never;
+        patch: operations["updateTag"];
+        trace?: never;
+    };
+    "/api/v1/members/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add and remove tags on many members at once (listed ids or a filter), all or nothing */
+        post: operations["tagMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members the caller may see, newest first, filtered by tags, store, stage, joined date and name */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/api/v1/members/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to the member, newest first */
+        get: operations["getMemberTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/member-attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMemberAttributes"];
+        put?: never;
+        post: operations["defineMemberAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listPlatformAccounts"];
+        put?: never;
+        /** Connect a platform account (sandbox, WeCom app, Telegram bot); secrets are sealed at rest */
+        post: operations["createPlatformAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPlatformAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-accounts/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call the platform with the account's credentials and report what works */
+        post: operations["checkPlatformAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sandboxListMembers"];
+        put?: never;
+        post: operations["sandboxCreateMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/staff-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sandboxListStaffAccounts"];
+        put?: never;
+        post: operations["sandboxCreateStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sandboxListGroups"];
+        put?: never;
+        post: operations["sandboxCreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["sandboxListLinks"];
+        put?: never;
+        post: operations["sandboxCreateLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/links/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["sandboxOpenLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["sandboxPostMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/groups/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["sandboxLeaveGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/groups/{groupId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the group shows, oldest first */
+        get: operations["sandboxListGroupMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sandbox/members/{memberId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the member's private chats with staff show, oldest first */
+        get: operations["sandboxListPrivateMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inbound platform events, newest first */
+        get: operations["listInboundEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a failed event one more try */
+        post: operations["retryInboundEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbound-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbound messages and actions, newest first */
+        get: operations["listOutboundMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbound-messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed outbound message again */
+        post: operations["retryOutboundMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Communities the caller may see, newest first */
+        get: operations["listCommunities"];
+        put?: never;
+        /** Create a group on the platform, or link an existing one, under a store */
+        post: operations["createCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCommunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateCommunity"];
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the group's persona roster */
+        put: operations["setCommunityRoster"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCommunitySeries"];
+        put?: never;
+        /** Create a series of groups ("<template> A, B…") and open its first group */
+        post: operations["createCommunitySeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community-series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCommunitySeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keyword-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keyword rules the caller may see, highest priority first */
+        get: operations["listKeywordRules"];
+        put?: never;
+        /** Create a keyword auto-reply rule (a catastrophic regex is refused) */
+        post: operations["createKeywordRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keyword-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["deleteKeywordRule"];
+        options?: never;
+        head?: never;
+        patch: operations["updateKeywordRule"];
+        trace?: never;
+    };
+    "/api/v1/moderation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's group rules, whitelist and escalation ladder (defaults until saved) */
+        get: operations["getModerationSettings"];
+        /** Replace the moderation settings; omitted fields take their defaults */
+        put: operations["updateModerationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offences detected, newest first, with what was done and the offending message */
+        get: operations["listModerationIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{platformAccountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** URL verification for platforms that verify by GET (WeCom echostr) */
+        get: operations["verifyWebhook"];
+        put?: never;
+        /** Platform event delivery (signed by the platform) */
+        post: operations["receiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        LoginResult: {
+            token: string;
+            expiresAt: string;
+            staff: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string;
+            };
+            tenant: components["schemas"]["TenantSummary"];
+            roles: components["schemas"]["Role"][];
+            scope: components["schemas"]["Scope"];
+        };
+        TenantSummary: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+        };
+        /** @enum {string} */
+        Role: "owner" | "operator" | "store_manager" | "guide";
+        Scope: {
+            /** @enum {string} */
+            kind: "brand";
+        } | {
+            /** @enum {string} */
+            kind: "stores";
+            storeIds: string[];
+        };
+        Me: {
+            caller: {
+                /** @enum {string} */
+                type: "staff";
+                /** Format: uuid */
+                id: string;
+                name: string;
+                email: string | null;
+            } | {
+                /** @enum {string} */
+                type: "api_key";
+                /** Format: uuid */
+                id: string;
+                name: string;
+                prefix: string;
+            };
+            tenant: components["schemas"]["TenantSummary"];
+            roles: components["schemas"]["Role"][];
+            scope: components["schemas"]["Scope"];
+        };
+        Region: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            createdAt: string;
+        };
+        Store: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            address: string | null;
+            /** Format: uuid */
+            regionId: string | null;
+            createdAt: string;
+        };
+        Staff: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            /** Format: uuid */
+            storeId: string | null;
+            isActive: boolean;
+            hasPassword: boolean;
+            lastLoginAt: string | null;
+            createdAt: string;
+            roles: {
+                role: components["schemas"]["Role"];
+                /** Format: uuid */
+                storeId: string | null;
+            }[];
+        };
+        RoleGrant: {
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            storeId?: string | null;
+        };
+        CreatedApiKey: components["schemas"]["ApiKey"] & {
+            key: string;
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            prefix: string;
+            role: components["schemas"]["Role"];
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            createdBy: string | null;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            createdAt: string;
+        };
+        AuditEntry: {
+            /** Format: uuid */
+            id: string;
+            actor: {
+                /** @enum {string} */
+                type: "staff" | "api_key" | "system";
+                id: string | null;
+            };
+            action: string;
+            targetType: string | null;
+            targetId: string | null;
+            data: {
+                [key: string]: unknown;
+            };
+            ip: string | null;
+            createdAt: string;
+        };
+        TagGroup: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            color: string | null;
+            sortOrder: number;
+            tags: components["schemas"]["Tag"][];
+        };
+        Tag: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string | null;
+            name: string;
+            color: string | null;
+            sortOrder: number;
+        };
+        MemberFilter: {
+            /** Format: uuid */
+            storeId?: string;
+            /** @enum {string} */
+            stage?: "new" | "active" | "silent" | "churned" | "core";
+            /** @description Joined at or after */
+            joinedFrom?: string;
+            /** @description Joined before */
+            joinedTo?: string;
+            /** @description Name contains (case-insensitive) */
+            q?: string;
+            tags?: {
+                all?: string[];
+                any?: string[];
+                none?: string[];
+            };
+        };
+        Member: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            phone: string | null;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            ownerStaffId: string | null;
+            /** @enum {string} */
+            stage: "new" | "active" | "silent" | "churned" | "core";
+            externalRef: string | null;
+            createdAt: string;
+            lastSeenAt: string | null;
+        };
+        MemberDetail: components["schemas"]["Member"] & {
+            description: string | null;
+            identities: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                platformAccountId: string;
+                platform: string;
+                externalId: string;
+                displayName: string | null;
+                createdAt: string;
+            }[];
+            tags: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                groupId: string | null;
+                color: string | null;
+            }[];
+            attributes: {
+                [key: string]: string | number;
+            };
+        };
+        MemberAttribute: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "choice";
+            options: string[];
+            sortOrder: number;
+        };
+        CreatedPlatformAccount: components["schemas"]["PlatformAccount"] & {
+            /** @description Sandbox only: the secret that signs webhook deliveries. Shown once. */
+            webhookSecret?: string;
+        };
+        Capabilities: {
+            canSendDirect: boolean;
+            welcome: {
+                /** @enum {string} */
+                mode: "token";
+                deadlineMs: number;
+                maxAttachments: number;
+            } | {
+                /** @enum {string} */
+                mode: "message";
+            };
+            /** @enum {string} */
+            groupWelcome: "template" | "message";
+            entryLinks: {
+                contact: boolean;
+                group: boolean;
+                autoCreateGroup: boolean;
+                maxStateLength: number;
+            };
+            moderation: {
+                delete: boolean;
+                mute: boolean;
+                remove: boolean;
+                ban: boolean;
+            };
+            canCreateGroup: boolean;
+            canReadGroupMessages: boolean;
+            canSendDice: boolean;
+            /** @enum {string} */
+            tags: "platform" | "orchard";
+            moments: boolean;
+            joinRequests: boolean;
+            groupCapacity: number;
+            rateLimits: {
+                perSecond: number;
+                perChatPerMinute: number;
+                massPerMemberPerMonth?: number;
+            };
+        } | null;
+        PlatformAccount: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            platform: "sandbox" | "wecom" | "telegram";
+            name: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            settings: {
+                [key: string]: unknown;
+            };
+            hasSecrets: boolean;
+            /** @description Where the platform delivers events: …/webhooks/{id} */
+            webhookUrl: string;
+            capabilities: components["schemas"]["Capabilities"];
+            createdAt: string;
+        };
+        ConnectionReport: {
+            /** Format: uuid */
+            platformAccountId: string;
+            isOk: boolean;
+            checks: {
+                name: string;
+                isOk: boolean;
+                detail: string;
+            }[];
+        };
+        SandboxUser: {
+            id: string;
+            name: string;
+        };
+        SandboxStaffAccount: {
+            id: string;
+            name: string;
+            /** Format: uuid */
+            staffId: string | null;
+        };
+        SandboxGroup: {
+            id: string;
+            name: string;
+            capacity: number;
+            memberCount: number;
+            ownerId: string | null;
+            isDismissed: boolean;
+            createdAt: string;
+        };
+        SandboxLink: {
+            id: string;
+            token: string;
+            url: string;
+            /** @enum {string} */
+            kind: "contact" | "group";
+            state: string | null;
+            staffIds: string[];
+            groupIds: string[];
+            autoCreateGroup: boolean;
+            groupNameTemplate: string | null;
+            openCount: number;
+            createdAt: string;
+        };
+        SandboxOpenLinkResult: {
+            addedStaff?: {
+                staffId: string;
+            };
+            joinedGroup?: {
+                groupId: string;
+                name: string;
+            };
+            createdGroup?: boolean;
+        };
+        SandboxPostResult: {
+            messageId: string;
+            diceValue?: number;
+        };
+        SandboxMessage: {
+            id: string;
+            /** @enum {string} */
+            chat: "group" | "private";
+            groupId: string | null;
+            memberId: string | null;
+            staffId: string | null;
+            /** @enum {string} */
+            senderKind: "member" | "staff" | "bot" | "system";
+            senderId: string | null;
+            senderName: string | null;
+            /** @enum {string} */
+            kind: "text" | "dice" | "welcome" | "system";
+            text: string | null;
+            attachments: unknown[];
+            diceValue: number | null;
+            isDeleted: boolean;
+            createdAt: string;
+        };
+        InboundEvent: {
+            id: number;
+            platformAccountId: string;
+            externalId: string;
+            type: string;
+            /** @enum {string} */
+            status: "pending" | "processed" | "failed";
+            attempts: number;
+            lastError: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            receivedAt: string;
+            nextAttemptAt: string;
+            processedAt: string | null;
+        };
+        OutboundMessage: {
+            id: number;
+            platformAccountId: string;
+            kind: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "sent" | "failed" | "cancelled";
+            attempts: number;
+            lastError: string | null;
+            externalId: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+            sourceEventId: number | null;
+            createdAt: string;
+            nextAttemptAt: string;
+            sentAt: string | null;
+        };
+        CommunityDetail: components["schemas"]["Community"] & {
+            roster: components["schemas"]["CommunityRosterEntry"][];
+        };
+        CommunityRosterEntry: {
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "welfare_officer" | "consultant" | "helper";
+        };
+        Community: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            platformAccountId: string;
+            externalId: string;
+            name: string;
+            capacity: number;
+            /** @enum {string} */
+            status: "active" | "dismissed";
+            /** @enum {string|null} */
+            type: "welfare" | "sales" | "sharing" | "enablement" | null;
+            /** @enum {string|null} */
+            demandPattern: "high_frequency_rigid" | "low_frequency_rigid" | "niche" | null;
+            targetPersona: string | null;
+            goal: string | null;
+            rules: string | null;
+            announcement: string | null;
+            /** Format: uuid */
+            seriesId: string | null;
+            seriesIndex: number | null;
+            memberCount: number;
+            /** @description Departures seen: the churn count of the group */
+            leftCount: number;
+            hasRoom: boolean;
+            dismissedAt: string | null;
+            createdAt: string;
+        };
+        CreateCommunityInput: {
+            /** Format: uuid */
+            platformAccountId: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            name: string;
+            capacity?: number;
+            /** @description An existing group on the platform; without it the platform creates one */
+            externalId?: string;
+            roster?: components["schemas"]["CommunityRosterEntry"][];
+            /** @enum {string|null} */
+            type?: "welfare" | "sales" | "sharing" | "enablement" | null;
+            /** @enum {string|null} */
+            demandPattern?: "high_frequency_rigid" | "low_frequency_rigid" | "niche" | null;
+            targetPersona?: string | null;
+            goal?: string | null;
+            rules?: string | null;
+            announcement?: string | null;
+        };
+        UpdateCommunityInput: {
+            name?: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            capacity?: number;
+            /** @enum {string|null} */
+            type?: "welfare" | "sales" | "sharing" | "enablement" | null;
+            /** @enum {string|null} */
+            demandPattern?: "high_frequency_rigid" | "low_frequency_rigid" | "niche" | null;
+            targetPersona?: string | null;
+            goal?: string | null;
+            rules?: string | null;
+            announcement?: string | null;
+        };
+        CommunityRosterInput: {
+            roster: components["schemas"]["CommunityRosterEntry"][];
+        };
+        CommunitySeriesDetail: components["schemas"]["CommunitySeries"] & {
+            groups: components["schemas"]["Community"][];
+        };
+        CommunitySeries: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            platformAccountId: string;
+            nameTemplate: string;
+            /** @enum {string} */
+            numbering: "letter" | "number";
+            capacity: number;
+            /** @enum {string|null} */
+            type: "welfare" | "sales" | "sharing" | "enablement" | null;
+            /** @enum {string|null} */
+            demandPattern: "high_frequency_rigid" | "low_frequency_rigid" | "niche" | null;
+            targetPersona: string | null;
+            goal: string | null;
+            rules: string | null;
+            announcement: string | null;
+            roster: components["schemas"]["CommunityRosterEntry"][];
+            /** @description The next group, waiting to be opened */
+            pendingIndex: number | null;
+            createdAt: string;
+        };
+        CreateCommunitySeriesInput: {
+            /** Format: uuid */
+            platformAccountId: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            /** @example Beauty Institute */
+            nameTemplate: string;
+            /**
+             * @default letter
+             * @enum {string}
+             */
+            numbering: "letter" | "number";
+            capacity?: number;
+            roster?: components["schemas"]["CommunityRosterEntry"][];
+            /** @enum {string|null} */
+            type?: "welfare" | "sales" | "sharing" | "enablement" | null;
+            /** @enum {string|null} */
+            demandPattern?: "high_frequency_rigid" | "low_frequency_rigid" | "niche" | null;
+            targetPersona?: string | null;
+            goal?: string | null;
+            rules?: string | null;
+            announcement?: string | null;
+        };
+        KeywordRule: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            matchMode: "exact" | "contains" | "starts_with" | "regex";
+            pattern: string;
+            scope: {
+                kind: string;
+                id: string | null;
+            };
+            /** Format: uuid */
+            storeId: string | null;
+            reply: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            };
+            tagNames: string[];
+            cooldownSeconds: number;
+            priority: number;
+            isEnabled: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateKeywordRuleInput: {
+            name: string;
+            /** @enum {string} */
+            matchMode: "exact" | "contains" | "starts_with" | "regex";
+            /** @description Keyword, or a regular expression (matchMode regex) */
+            pattern: string;
+            scope: components["schemas"]["KeywordScope"];
+            reply: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            };
+            /** @default [] */
+            tagNames: string[];
+            /**
+             * @description A rule answers at most once per group (or private chat) in this window
+             * @default 300
+             */
+            cooldownSeconds: number;
+            /** @default 0 */
+            priority: number;
+            /** @default true */
+            isEnabled: boolean;
+        };
+        /** @description All group chats, a community series, a store, one community, or private chats */
+        KeywordScope: {
+            /** @enum {string} */
+            kind: "all";
+        } | {
+            /** @enum {string} */
+            kind: "private";
+        } | {
+            /** @enum {string} */
+            kind: "series";
+            /** Format: uuid */
+            id: string;
+        } | {
+            /** @enum {string} */
+            kind: "store";
+            /** Format: uuid */
+            id: string;
+        } | {
+            /** @enum {string} */
+            kind: "community";
+            /** Format: uuid */
+            id: string;
+        };
+        UpdateKeywordRuleInput: {
+            name?: string;
+            /** @enum {string} */
+            matchMode?: "exact" | "contains" | "starts_with" | "regex";
+            /** @description Keyword, or a regular expression (matchMode regex) */
+            pattern?: string;
+            scope?: components["schemas"]["KeywordScope"];
+            reply?: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            };
+            tagNames?: string[];
+            /** @description A rule answers at most once per group (or private chat) in this window */
+            cooldownSeconds?: number;
+            priority?: number;
+            isEnabled?: boolean;
+        };
+        ModerationSettings: {
+            /** @default {} */
+            checks: {
+                /** @default false */
+                links: boolean;
+                /** @default true */
+                qrCodes: boolean;
+                /** @default true */
+                blockedWords: boolean;
+                /** @default true */
+                flood: boolean;
+                /** @default true */
+                newcomerLinks: boolean;
+            };
+            /** @default [] */
+            blockedWords: string[];
+            /** @default {} */
+            flood: {
+                /** @default 8 */
+                messages: number;
+                /** @default 10 */
+                seconds: number;
+            };
+            /** @default 60 */
+            newcomerWindowMinutes: number;
+            /**
+             * @default [
+             *       "warn",
+             *       "remove",
+             *       "ban"
+             *     ]
+             */
+            ladder: ("warn" | "delete" | "mute" | "remove" | "ban")[];
+            /** @default true */
+            deleteOffendingMessage: boolean;
+            /** @default 60 */
+            muteMinutes: number;
+            /** @default 30 */
+            offenceWindowDays: number;
+            /** @default %NICKNAME%, please follow the group rules (%REASON%). Repeated offences lead to removal. */
+            warnText: string;
+            /** @default {} */
+            whitelist: {
+                /** @default true */
+                allStaff: boolean;
+                /** @default [] */
+                staffIds: string[];
+                /** @default [] */
+                memberIds: string[];
+            };
+        };
+        ModerationIncident: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            groupExternalId: string;
+            messageExternalId: string;
+            reasons: string[];
+            offenceNumber: number;
+            actions: string[];
+            alerted: string[];
+            evidence: {
+                [key: string]: unknown;
+            };
+            occurredAt: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description Wrong email or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+        };
+    };
+    listRegions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Region"][];
+                    };
+                };
+            };
+        };
+    };
+    createRegion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Region"];
+                };
+            };
+        };
+    };
+    listStores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stores */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Store"][];
+                    };
+                };
+            };
+        };
+    };
+    createStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    address?: string | null;
+                    /** Format: uuid */
+                    regionId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Store"];
+                };
+            };
+        };
+    };
+    getStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The store */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Store"];
+                };
+            };
+        };
+    };
+    updateStore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    name?: string;
+                    address?: string | null;
+                    /** Format: uuid */
+                    regionId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Store"];
+                };
+            };
+        };
+    };
+    listStaff: {
+        parameters: {
+            query?: {
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Staff"][];
+                    };
+                };
+            };
+        };
+    };
+    createStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email?: string | null;
+                    password?: string;
+                    /** Format: uuid */
+                    storeId?: string | null;
+                    roles?: components["schemas"]["RoleGrant"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+        };
+    };
+    getStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+        };
+    };
+    updateStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    email?: string | null;
+                    password?: string;
+                    /** Format: uuid */
+                    storeId?: string | null;
+                    isActive?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+        };
+    };
+    setStaffRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    roles: components["schemas"]["RoleGrant"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Staff"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description API keys */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    role: components["schemas"]["Role"];
+                    /** Format: uuid */
+                    storeId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                action?: string;
+                actorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    importMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    csv?: string;
+                };
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description What was imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        tagged: number;
+                    };
+                };
+            };
+        };
+    };
+    exportMembers: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                stage?: "new" | "active" | "silent" | "churned" | "core";
+                /** @description Joined at or after */
+                joinedFrom?: string;
+                /** @description Joined before */
+                joinedTo?: string;
+                /** @description Name contains (case-insensitive) */
+                q?: string;
+                /** @description Members with every one of these tags */
+                tagsAll?: string;
+                /** @description Members with at least one of these tags */
+                tagsAny?: string;
+                /** @description Members with none of these tags */
+                tagsNone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    createTagGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    color?: string | null;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagGroup"];
+                };
+            };
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tags */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groups: components["schemas"]["TagGroup"][];
+                        ungrouped: components["schemas"]["Tag"][];
+                    };
+                };
+            };
+        };
+    };
+    createTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** Format: uuid */
+                    groupId?: string | null;
+                    color?: string | null;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    deleteTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: uuid */
+                    groupId?: string | null;
+                    color?: string | null;
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tag"];
+                };
+            };
+        };
+    };
+    tagMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    memberIds?: string[];
+                    filter?: components["schemas"]["MemberFilter"];
+                    /** @default [] */
+                    add?: string[];
+                    /** @default [] */
+                    remove?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description How many members were selected and how many tags were added and removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: number;
+                        added: number;
+                        removed: number;
+                    };
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                stage?: "new" | "active" | "silent" | "churned" | "core";
+                /** @description Joined at or after */
+                joinedFrom?: string;
+                /** @description Joined before */
+                joinedTo?: string;
+                /** @description Name contains (case-insensitive) */
+                q?: string;
+                /** @description Members with every one of these tags */
+                tagsAll?: string;
+                /** @description Members with at least one of these tags */
+                tagsAny?: string;
+                /** @description Members with none of these tags */
+                tagsNone?: string;
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Member"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member with identities, tags, attributes and stage */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    phone?: string | null;
+                    /** Format: uuid */
+                    storeId?: string | null;
+                    /** Format: uuid */
+                    ownerStaffId?: string | null;
+                    /** @description Values by attribute key, checked against the type; null clears one */
+                    attributes?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+        };
+    };
+    getMemberTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of timeline entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            type: string;
+                            occurredAt: string;
+                            /** Format: uuid */
+                            communityId: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listMemberAttributes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The brand custom member attributes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MemberAttribute"][];
+                    };
+                };
+            };
+        };
+    };
+    defineMemberAttribute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "date" | "choice";
+                    options?: string[];
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberAttribute"];
+                };
+            };
+        };
+    };
+    listPlatformAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Platform accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlatformAccount"][];
+                    };
+                };
+            };
+        };
+    };
+    createPlatformAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    platform: "sandbox" | "wecom" | "telegram";
+                    name: string;
+                    /** @description Sandbox: { rateLimits: { perSecond, perChatPerMinute }, welcomeMode: token|message, welcomeDeadlineMs, groupCapacity }. Telegram: { mode: webhook|polling, apiRoot, autoRetry: { maxAttempts, maxDelaySeconds }, pollTimeoutSeconds } */
+                    settings?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Sealed at rest and never returned (sandbox: webhookSecret, generated if absent; Telegram: botToken, webhookSecret generated if absent). */
+                    secrets?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created; a generated sandbox webhookSecret is shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedPlatformAccount"];
+                };
+            };
+        };
+    };
+    getPlatformAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformAccount"];
+                };
+            };
+        };
+    };
+    checkPlatformAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What works and what does not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionReport"];
+                };
+            };
+        };
+    };
+    sandboxListMembers: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxUser"][];
+                    };
+                };
+            };
+        };
+    };
+    sandboxCreateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxUser"];
+                };
+            };
+        };
+    };
+    sandboxListStaffAccounts: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxStaffAccount"][];
+                    };
+                };
+            };
+        };
+    };
+    sandboxCreateStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    /**
+                     * Format: uuid
+                     * @description The Orchard staff member this sandbox account belongs to
+                     */
+                    staffId: string;
+                    /** @description Defaults to the staff member's name */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxStaffAccount"];
+                };
+            };
+        };
+    };
+    sandboxListGroups: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxGroup"][];
+                    };
+                };
+            };
+        };
+    };
+    sandboxCreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    name: string;
+                    capacity?: number;
+                    /** @description A sandbox staff account id */
+                    ownerStaffId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxGroup"];
+                };
+            };
+        };
+    };
+    sandboxListLinks: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxLink"][];
+                    };
+                };
+            };
+        };
+    };
+    sandboxCreateLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    /** @enum {string} */
+                    kind: "contact";
+                    /** @default  */
+                    state?: string;
+                    staffIds: string[];
+                } | {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    /** @enum {string} */
+                    kind: "group";
+                    /** @default  */
+                    state?: string;
+                    /** @default [] */
+                    groupIds?: string[];
+                    autoCreateGroup?: {
+                        nameTemplate: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxLink"];
+                };
+            };
+        };
+    };
+    sandboxOpenLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    memberId: string;
+                    /** @description The token, or a URL ending in it */
+                    link: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxOpenLinkResult"];
+                };
+            };
+        };
+    };
+    sandboxPostMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    memberId: string;
+                    groupId?: string;
+                    /** @description Post in the private chat with this staff account */
+                    staffId?: string;
+                    text?: string;
+                    /** @enum {boolean} */
+                    dice?: true;
+                    /** @default 🎲 */
+                    emoji?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxPostResult"];
+                };
+            };
+        };
+    };
+    sandboxLeaveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A sandbox platform account of this brand
+                     */
+                    platformAccountId: string;
+                    memberId: string;
+                    groupId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groupId: string;
+                    };
+                };
+            };
+        };
+    };
+    sandboxListGroupMessages: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+                /** @description nextCursor of the previous page */
+                cursor?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxMessage"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    sandboxListPrivateMessages: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+                /** @description nextCursor of the previous page */
+                cursor?: number | null;
+                limit?: number;
+                /** @description Only the chat with this staff account */
+                staffId?: string;
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SandboxMessage"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listInboundEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: number;
+                status?: "pending" | "processed" | "failed";
+                /** @description Only this event type */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["InboundEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    retryInboundEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event is pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending";
+                    };
+                };
+            };
+        };
+    };
+    listOutboundMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: number;
+                status?: "pending" | "sending" | "sent" | "failed" | "cancelled";
+                /** @description Only this kind */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of outbound messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OutboundMessage"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    retryOutboundMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message is pending again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        /** @enum {string} */
+                        status: "pending";
+                    };
+                };
+            };
+        };
+    };
+    listCommunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                storeId?: string;
+                seriesId?: string;
+                status?: "active" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of communities */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Community"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunityInput"];
+            };
+        };
+        responses: {
+            /** @description The community */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDetail"];
+                };
+            };
+        };
+    };
+    getCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The community with its roster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDetail"];
+                };
+            };
+        };
+    };
+    updateCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCommunityInput"];
+            };
+        };
+        responses: {
+            /** @description The community */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDetail"];
+                };
+            };
+        };
+    };
+    setCommunityRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommunityRosterInput"];
+            };
+        };
+        responses: {
+            /** @description The community */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityDetail"];
+                };
+            };
+        };
+    };
+    listCommunitySeries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of series */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CommunitySeries"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createCommunitySeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommunitySeriesInput"];
+            };
+        };
+        responses: {
+            /** @description The series with its groups */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySeriesDetail"];
+                };
+            };
+        };
+    };
+    getCommunitySeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series with its groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunitySeriesDetail"];
+                };
+            };
+        };
+    };
+    listKeywordRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["KeywordRule"][];
+                    };
+                };
+            };
+        };
+    };
+    createKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeywordRuleInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordRule"];
+                };
+            };
+        };
+    };
+    deleteKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    updateKeywordRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKeywordRuleInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordRule"];
+                };
+            };
+        };
+    };
+    getModerationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationSettings"];
+                };
+            };
+        };
+    };
+    updateModerationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationSettings"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationSettings"];
+                };
+            };
+        };
+    };
+    listModerationIncidents: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Incidents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ModerationIncident"][];
+                    };
+                };
+            };
+        };
+    };
+    verifyWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platformAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform's expected answer (its body format is the platform's) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The delivery is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The delivery failed verification (signature, replay window) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such platform account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    receiveWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                platformAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The platform's expected answer (its body format is the platform's) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The delivery is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The delivery failed verification (signature, replay window) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such platform account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
