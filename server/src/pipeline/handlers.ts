@@ -1,5 +1,6 @@
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
+import { recordStaffContacts } from '../members/record-staff-contacts.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import type { Middleware } from './middleware.ts';
 
@@ -11,6 +12,7 @@ import type { Middleware } from './middleware.ts';
 export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
+  recordStaffContacts,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,
