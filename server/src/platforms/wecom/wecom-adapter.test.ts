@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   inboundEvents,
@@ -8,7 +8,7 @@ import {
   outboundMessages,
 } from '../../db/schema/index.ts';
 import { deliverOutbound } from '../../outbox/deliver-outbound.ts';
-import { enqueueOutbound } from '../../outbox/outbox.store.ts';
+import { enqueueOutbound, enqueueOutboundBatch } from '../../outbox/outbox.store.ts';
 import { createRateLimitStore } from '../../outbox/rate-limit.ts';
 import { processPendingEvents } from '../../pipeline/process-events.ts';
 import { createHarness, type Harness } from '../../testing/harness.ts';
@@ -18,7 +18,7 @@ import { sealCallback } from './wecom-crypto.ts';
 
 const CUSTOMER = 'wmAJ2GCAAAXtWyujaWJHDDGi0mACAAAA';
 
-describe('WeCom callbacks through POST /webhooks/{id} against the fake WeCom', () => {
+describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 storm', () => {
   let h: Harness;
   let wc: WecomSetup;
   beforeAll(async () => {
@@ -212,5 +212,44 @@ describe('WeCom callbacks through POST /webhooks/{id} against the fake WeCom', (
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('backs off a 45009 storm without losing a message: every outbox row ends sent, exactly once', async () => {
+    const customers = Array.from({ length: 24 }, (_, i) => `wmStormCustomer${String(i).padStart(12, '0')}`);
+    for (const id of customers) wc.fake.people.customerAddsStaff({ userid: 'zhangsan', externalUserId: id, name: id });
+    await enqueueOutboundBatch(
+      h.deps.db,
+      customers.map((id) => ({
+        tenantId: wc.tenantId,
+        platformAccountId: wc.accountId,
+        idempotencyKey: `storm:${id}`,
+        kind: 'send' as const,
+        payload: { target: { kind: 'member' as const, memberExternalId: id, staffExternalId: 'zhangsan' }, content: { text: `Hello ${id}` } },
+        notBefore: h.deps.now(),
+      })),
+    );
+    wc.fake.failNext('externalcontact/add_msg_template', 45009, 7);
+    const rateLimits = createRateLimitStore();
+    const callsBefore = wc.fake.callsTo('externalcontact/add_msg_template');
+    let rounds = 0;
+    for (;;) {
+      const stats = await deliverOutbound(h.deps, { platformAccountId: wc.accountId, rateLimits });
+      rounds += 1;
+      if (!stats.nextDueAt || rounds > 20) break;
+      h.clock.now = new Date(Math.max(stats.nextDueAt.getTime(), h.clock.now.getTime()));
+    }
+    const rows = await h.deps.db
+      .select()
+      .from(outboundMessages)
+      .where(and(eq(outboundMessages.platformAccountId, wc.accountId), like(outboundMessages.idempotencyKey, 'storm:%')));
+    expect(rows).toHaveLength(24);
+    expect(rows.every((r) => r.status === 'sent')).toBe(true);
+    // Exactly once on the platform: one task per customer, and each row points at its own task.
+    const tasks = [...wc.fake.state.massTasks.values()].filter((t) => t.text?.startsWith('Hello wmStorm'));
+    expect(tasks.map((t) => t.recipients[0]!.externalUserId).sort()).toEqual([...customers].sort());
+    expect(new Set(rows.map((r) => r.externalId))).toEqual(new Set(tasks.map((t) => t.msgid)));
+    // The storm cost 7 refused calls and no more: during each 60 s block nothing was sent to WeCom.
+    expect(wc.fake.callsTo('externalcontact/add_msg_template') - callsBefore).toBe(24 + 7);
+    expect(rows.some((r) => r.attempts > 0)).toBe(true);
   });
 });
