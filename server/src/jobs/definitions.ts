@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
+import { sweepMassSendsJob, trackMassSendJob } from '../mass-sends/mass-sends.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
@@ -123,4 +124,6 @@ export const jobDefinitions: JobDefinition[] = [
   sweepRolloversJob,
   refreshMemberStagesJob,
   sweepMemberStagesJob,
+  trackMassSendJob,
+  sweepMassSendsJob,
 ];

@@ -10,6 +10,8 @@ export const jobNames = {
   sweepRollovers: 'communities.rollover-sweep',
   refreshMemberStages: 'members.stages-refresh',
   sweepMemberStages: 'members.stages-sweep',
+  trackMassSend: 'mass-sends.track',
+  sweepMassSends: 'mass-sends.track-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

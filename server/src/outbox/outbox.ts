@@ -7,6 +7,7 @@ import {
   type PlatformAdapter,
   PlatformError,
 } from '../platforms/platform.ts';
+import type { MassRecipients } from '../platforms/platform-operations.ts';
 
 /**
  * What an outbound row means: each kind, its payload, and the adapter call that performs it. Pure: no
@@ -47,6 +48,15 @@ export const outboundPayloadSchemas = {
   }),
   moderate: z.object({ action: moderationSchema }),
   dice: z.object({ target: targetSchema, emoji: z.string().min(1) }),
+  /** A mass-send task a staff member confirms (WeCom add_msg_template); see mass-sends/. */
+  mass_send: z.object({
+    senderExternalId: z.string().min(1),
+    recipients: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('members'), memberExternalIds: z.array(z.string().min(1)).min(1) }),
+      z.object({ kind: z.literal('groups'), groupExternalIds: z.array(z.string().min(1)).min(1) }),
+    ]),
+    content: contentSchema,
+  }),
 };
 
 export type OutboundKind = keyof typeof outboundPayloadSchemas;
@@ -64,7 +74,11 @@ export type OutboundMessage =
       };
     }
   | { kind: 'moderate'; payload: { action: ModerationAction } }
-  | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } };
+  | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } }
+  | {
+      kind: 'mass_send';
+      payload: { senderExternalId: string; recipients: MassRecipients; content: MessageContent };
+    };
 
 export const isOutboundKind = (kind: string): kind is OutboundKind => kind in outboundPayloadSchemas;
 
@@ -86,6 +100,7 @@ export const chatKeyOf = (message: OutboundMessage): string | null => {
     case 'welcome':
       return `m:${message.payload.memberExternalId}`;
     case 'moderate':
+    case 'mass_send':
       return null;
   }
 };
@@ -115,6 +130,10 @@ export const performOutbound = async (
       if (!adapter.sendDice) throw unsupported('send dice');
       const result = await adapter.sendDice(message.payload.target, message.payload.emoji);
       return { externalId: result.externalId };
+    }
+    case 'mass_send': {
+      if (!adapter.sendMass) throw unsupported('create mass-send tasks');
+      return adapter.sendMass(message.payload);
     }
   }
 };

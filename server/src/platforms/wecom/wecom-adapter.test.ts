@@ -216,7 +216,8 @@ describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 sto
 
   it('backs off a 45009 storm without losing a message: every outbox row ends sent, exactly once', async () => {
     const customers = Array.from({ length: 24 }, (_, i) => `wmStormCustomer${String(i).padStart(12, '0')}`);
-    for (const id of customers) wc.fake.people.customerAddsStaff({ userid: 'zhangsan', externalUserId: id, name: id });
+    for (const id of customers)
+      wc.fake.people.customerAddsStaff({ userid: 'zhangsan', externalUserId: id, name: id });
     await enqueueOutboundBatch(
       h.deps.db,
       customers.map((id) => ({
@@ -224,7 +225,10 @@ describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 sto
         platformAccountId: wc.accountId,
         idempotencyKey: `storm:${id}`,
         kind: 'send' as const,
-        payload: { target: { kind: 'member' as const, memberExternalId: id, staffExternalId: 'zhangsan' }, content: { text: `Hello ${id}` } },
+        payload: {
+          target: { kind: 'member' as const, memberExternalId: id, staffExternalId: 'zhangsan' },
+          content: { text: `Hello ${id}` },
+        },
         notBefore: h.deps.now(),
       })),
     );
@@ -241,7 +245,12 @@ describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 sto
     const rows = await h.deps.db
       .select()
       .from(outboundMessages)
-      .where(and(eq(outboundMessages.platformAccountId, wc.accountId), like(outboundMessages.idempotencyKey, 'storm:%')));
+      .where(
+        and(
+          eq(outboundMessages.platformAccountId, wc.accountId),
+          like(outboundMessages.idempotencyKey, 'storm:%'),
+        ),
+      );
     expect(rows).toHaveLength(24);
     expect(rows.every((r) => r.status === 'sent')).toBe(true);
     // Exactly once on the platform: one task per customer, and each row points at its own task.
