@@ -11,7 +11,9 @@ import { moderationRouter } from '../moderation/moderation.routes.ts';
 import { operationsRouter } from '../operations/operations.routes.ts';
 import { orgRouter } from '../org/org.routes.ts';
 import { staffRouter } from '../org/staff.routes.ts';
+import { platformSyncRouter } from '../platform-sync/platform-sync.routes.ts';
 import { platformAccountsRouter } from '../platforms/platform-accounts.routes.ts';
+import { platformConnectionRouter } from '../platforms/platform-connection.routes.ts';
 import { simulatorRouter } from '../platforms/sandbox/simulator.routes.ts';
 import { webhookRouter } from '../platforms/webhook.routes.ts';
 import { tagsRouter } from '../tags/tags.routes.ts';
@@ -39,6 +41,8 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', tagsRouter);
   app.route('/api/v1', membersRouter);
   app.route('/api/v1', platformAccountsRouter);
+  app.route('/api/v1', platformConnectionRouter);
+  app.route('/api/v1', platformSyncRouter);
   app.route('/api/v1', simulatorRouter);
   app.route('/api/v1', operationsRouter);
   app.route('/api/v1', communitiesRouter);

@@ -8,6 +8,7 @@ import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
 import type { RateLimitStore } from '../outbox/rate-limit.ts';
 import { hasDueEvents } from '../pipeline/events.store.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
+import { runPlatformSyncJob, sweepPlatformSyncJob } from '../platform-sync/platform-sync.jobs.ts';
 import { type JobName, jobNames, wakeDelivery, wakeEventProcessor } from './job-names.ts';
 
 /** What a handler gets: the app's deps and the worker process's own state. */
@@ -126,4 +127,6 @@ export const jobDefinitions: JobDefinition[] = [
   sweepMemberStagesJob,
   trackMassSendJob,
   sweepMassSendsJob,
+  runPlatformSyncJob,
+  sweepPlatformSyncJob,
 ];

@@ -12,6 +12,8 @@ export const jobNames = {
   sweepMemberStages: 'members.stages-sweep',
   trackMassSend: 'mass-sends.track',
   sweepMassSends: 'mass-sends.track-sweep',
+  runPlatformSync: 'platform-sync.run',
+  sweepPlatformSync: 'platform-sync.sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -2,6 +2,7 @@ import { trackCommunities } from '../communities/communities.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { recordStaffContacts } from '../members/record-staff-contacts.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
+import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -13,6 +14,7 @@ export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
   recordStaffContacts,
+  requestPlatformSyncs,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,

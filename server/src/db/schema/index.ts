@@ -6,6 +6,7 @@ export * from './members.ts';
 export * from './moderation.ts';
 export * from './org.ts';
 export * from './platform.ts';
+export * from './platform-sync.ts';
 export * from './profiles.ts';
 export * from './sandbox.ts';
 export * from './tenants.ts';
