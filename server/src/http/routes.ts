@@ -5,6 +5,7 @@ import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
 import { communitiesRouter } from '../communities/communities.routes.ts';
 import { keywordsRouter } from '../keywords/keywords.routes.ts';
+import { massSendsRouter } from '../mass-sends/mass-sends.routes.ts';
 import { membersRouter } from '../members/members.routes.ts';
 import { membersCsvRouter } from '../members/members-csv.routes.ts';
 import { moderationRouter } from '../moderation/moderation.routes.ts';
@@ -43,6 +44,7 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', platformAccountsRouter);
   app.route('/api/v1', platformConnectionRouter);
   app.route('/api/v1', platformSyncRouter);
+  app.route('/api/v1', massSendsRouter);
   app.route('/api/v1', simulatorRouter);
   app.route('/api/v1', operationsRouter);
   app.route('/api/v1', communitiesRouter);

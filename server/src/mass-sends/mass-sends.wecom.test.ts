@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberIdentities, members, outboundMessages, staffTasks } from '../db/schema/index.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { createRateLimitStore } from '../outbox/rate-limit.ts';
+import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
 import { setUpWecom, tearDownWecom, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
+import { createBrand } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { checkMassQuota } from './check-mass-quota.ts';
 import { findMassSend, listRecipients } from './mass-sends.store.ts';
@@ -221,5 +223,67 @@ describe('mass sends on WeCom: a staff-confirmed task, tracked to the end, withi
         })
       ).canReceive,
     ).toBe(true);
+  });
+
+  it('plans and shows mass sends through the API, validating input and keeping brands apart', async () => {
+    const sun = await customer('wmSunLi000000000000000000000001');
+    const api = (method: string, path: string, body?: unknown, headers = wc.headers) =>
+      callApi(h, headers, method, path, body);
+    const invalid = await api('POST', '/api/v1/mass-sends', {
+      platformAccountId: wc.accountId,
+      recipients: { kind: 'members', memberIds: [] },
+      content: {},
+    });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'content.text',
+      'recipients.memberIds',
+    ]);
+    const created = await api('POST', '/api/v1/mass-sends', {
+      platformAccountId: wc.accountId,
+      recipients: { kind: 'members', memberIds: [sun] },
+      senderExternalId: 'zhangsan',
+      content: { text: 'Members day' },
+      dedupeKey: 'members-day',
+    });
+    expect(created).toMatchObject({
+      status: 201,
+      body: { status: 'planned', planned: [sun], overQuota: [], unreachable: [] },
+    });
+    const again = await api('POST', '/api/v1/mass-sends', {
+      platformAccountId: wc.accountId,
+      recipients: { kind: 'members', memberIds: [sun] },
+      senderExternalId: 'zhangsan',
+      content: { text: 'Members day' },
+      dedupeKey: 'members-day',
+    });
+    expect(again.body.id).toBe(created.body.id);
+    const shown = await api('GET', `/api/v1/mass-sends/${created.body.id}`);
+    expect(shown.body).toMatchObject({
+      status: 'planned',
+      recipientKind: 'member',
+      recipients: { planned: 1 },
+    });
+    const quota = await api(
+      'GET',
+      `/api/v1/mass-sends/quota?platformAccountId=${wc.accountId}&memberId=${sun}`,
+    );
+    expect(quota.body).toMatchObject({ canReceive: false, used: 1, limit: 1, reason: 'quota_reached' });
+    const other = await createBrand(h.deps);
+    expect(
+      (await api('GET', `/api/v1/mass-sends/${created.body.id}`, undefined, other.owner.headers)).status,
+    ).toBe(404);
+    const foreign = await api(
+      'POST',
+      '/api/v1/mass-sends',
+      {
+        platformAccountId: wc.accountId,
+        recipients: { kind: 'members', memberIds: [sun] },
+        senderExternalId: 'zhangsan',
+        content: { text: 'x' },
+      },
+      other.owner.headers,
+    );
+    expect(foreign.status).toBe(404);
   });
 });
