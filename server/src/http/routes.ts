@@ -16,6 +16,7 @@ import { platformSyncRouter } from '../platform-sync/platform-sync.routes.ts';
 import { platformAccountsRouter } from '../platforms/platform-accounts.routes.ts';
 import { platformConnectionRouter } from '../platforms/platform-connection.routes.ts';
 import { simulatorRouter } from '../platforms/sandbox/simulator.routes.ts';
+import { staffAccountsRouter } from '../platforms/staff-accounts.routes.ts';
 import { webhookRouter } from '../platforms/webhook.routes.ts';
 import { tagsRouter } from '../tags/tags.routes.ts';
 import { createHttpApp } from './app.ts';
@@ -43,6 +44,7 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', membersRouter);
   app.route('/api/v1', platformAccountsRouter);
   app.route('/api/v1', platformConnectionRouter);
+  app.route('/api/v1', staffAccountsRouter);
   app.route('/api/v1', platformSyncRouter);
   app.route('/api/v1', massSendsRouter);
   app.route('/api/v1', simulatorRouter);

@@ -155,4 +155,40 @@ describe('connecting WeCom self-built apps', () => {
       (await connect({ settings: validSettings(), secrets: validSecrets() }, guide.headers)).status,
     ).toBe(403);
   });
+
+  it('links WeCom userids to staff members, once each, within the brand', async () => {
+    const path = `/api/v1/platform-accounts/${wc.accountId}/staff-accounts`;
+    const staffId = wc.brand.owner.staff.id;
+    const linked = await callApi(h, wc.headers, 'POST', path, {
+      staffId,
+      externalId: 'zhangsan',
+      displayName: 'Zhang San',
+    });
+    expect(linked).toMatchObject({
+      status: 201,
+      body: { staffId, externalId: 'zhangsan', displayName: 'Zhang San' },
+    });
+    expect((await callApi(h, wc.headers, 'POST', path, { staffId, externalId: 'zhangsan' })).status).toBe(
+      409,
+    );
+    const other = await createBrand(h.deps);
+    const foreignStaff = await callApi(h, wc.headers, 'POST', path, {
+      staffId: other.owner.staff.id,
+      externalId: 'lisi',
+    });
+    expect(foreignStaff.body.error.details).toEqual([
+      { path: 'staffId', message: 'not a staff member of this brand' },
+    ]);
+    expect((await callApi(h, other.owner.headers, 'GET', path)).status).toBe(404);
+    expect(
+      (await callApi(h, wc.headers, 'GET', path)).body.items.map((a: { externalId: string }) => a.externalId),
+    ).toEqual(['zhangsan']);
+    expect(
+      (await callApi(h, other.owner.headers, 'DELETE', `/api/v1/staff-accounts/${linked.body.id}`)).status,
+    ).toBe(404);
+    expect((await callApi(h, wc.headers, 'DELETE', `/api/v1/staff-accounts/${linked.body.id}`)).status).toBe(
+      204,
+    );
+    expect((await callApi(h, wc.headers, 'GET', path)).body.items).toEqual([]);
+  });
 });
