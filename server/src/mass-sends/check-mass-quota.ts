@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
-import { memberIdentities } from '../db/schema/index.ts';
+import { findIdentityOnAccount } from '../members/identities.store.ts';
 import { countQuotaUsage } from './mass-sends.store.ts';
 import { massQuotaRuleOf, quotaWindowOf } from './mass-sends.ts';
 
@@ -26,16 +25,7 @@ export const checkMassQuota = async (
   input: { tenantId: string; platformAccountId: string; memberId: string; at?: Date },
 ): Promise<MassQuotaAnswer> => {
   const adapter = await deps.platforms.adapterFor(input.tenantId, input.platformAccountId);
-  const [identity] = await deps.db
-    .select({ externalId: memberIdentities.externalId })
-    .from(memberIdentities)
-    .where(
-      and(
-        eq(memberIdentities.tenantId, input.tenantId),
-        eq(memberIdentities.platformAccountId, input.platformAccountId),
-        eq(memberIdentities.memberId, input.memberId),
-      ),
-    );
+  const externalId = await findIdentityOnAccount(deps.db, input);
   const rule = massQuotaRuleOf(adapter.capabilities);
   const window = rule ? quotaWindowOf(rule, input.at ?? deps.now()) : null;
   const base = {
@@ -43,16 +33,16 @@ export const checkMassQuota = async (
     windowStart: window?.start ?? null,
     windowEnd: window?.end ?? null,
   };
-  if (!identity) return { canReceive: false, used: 0, reason: 'not_on_account', ...base };
+  if (!externalId) return { canReceive: false, used: 0, reason: 'not_on_account', ...base };
   if (!window) return { canReceive: true, used: 0, ...base };
   const used =
     (
       await countQuotaUsage(deps.db, {
         platformAccountId: input.platformAccountId,
-        externalIds: [identity.externalId],
+        externalIds: [externalId],
         window,
       })
-    ).get(identity.externalId) ?? 0;
+    ).get(externalId) ?? 0;
   return used < window.limit
     ? { canReceive: true, used, ...base }
     : { canReceive: false, used, reason: 'quota_reached', ...base };

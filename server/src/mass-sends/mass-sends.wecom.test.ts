@@ -4,9 +4,9 @@ import { memberIdentities, members, outboundMessages, staffTasks } from '../db/s
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { createRateLimitStore } from '../outbox/rate-limit.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
-import { setUpWecom, tearDownWecom, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
+import { closeWecomHarness, openWecomHarness, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
 import { createBrand } from '../testing/fixtures.ts';
-import { createHarness, type Harness } from '../testing/harness.ts';
+import type { Harness } from '../testing/harness.ts';
 import { checkMassQuota } from './check-mass-quota.ts';
 import { findMassSend, listRecipients } from './mass-sends.store.ts';
 import { planMassSend } from './plan-mass-send.ts';
@@ -18,16 +18,14 @@ describe('mass sends on WeCom: a staff-confirmed task, tracked to the end, withi
   const rateLimits = createRateLimitStore();
 
   beforeAll(async () => {
-    h = await createHarness();
-    h.clock.now = new Date('2030-04-10T02:00:00Z');
-    // A company whose admin allows each customer one mass message a month.
-    wc = await setUpWecom(h, { settings: { massQuota: { period: 'month', limit: 1 } } });
-    await wc.linkStaff('zhangsan');
+    ({ h, wc } = await openWecomHarness({
+      at: new Date('2030-04-10T02:00:00Z'),
+      // A company whose admin allows each customer one mass message a month.
+      settings: { massQuota: { period: 'month', limit: 1 } },
+      staff: ['zhangsan'],
+    }));
   });
-  afterAll(async () => {
-    await tearDownWecom(wc);
-    await h.close();
-  });
+  afterAll(() => closeWecomHarness({ h, wc }));
 
   /** A customer of zhangsan on WeCom and the Orchard member with that identity. */
   const customer = async (externalId: string, isContact = true) => {
@@ -47,6 +45,36 @@ describe('mass sends on WeCom: a staff-confirmed task, tracked to the end, withi
   };
   const track = async (id: string) =>
     trackMassSend(h.deps, (await findMassSend(h.deps.db, wc.tenantId, id))!);
+
+  const memberIdOf = async (externalId: string) => {
+    const [row] = await h.deps.db
+      .select({ id: memberIdentities.memberId })
+      .from(memberIdentities)
+      .where(
+        and(
+          eq(memberIdentities.platformAccountId, wc.accountId),
+          eq(memberIdentities.externalId, externalId),
+        ),
+      );
+    return row!.id;
+  };
+  const quotaOf = (memberId: string, at?: Date) =>
+    checkMassQuota(h.deps, { tenantId: wc.tenantId, platformAccountId: wc.accountId, memberId, at });
+  const planTo = (memberIds: string[], text: string) =>
+    planMassSend(h.deps, {
+      tenantId: wc.tenantId,
+      platformAccountId: wc.accountId,
+      recipients: { kind: 'members', memberIds },
+      senderExternalId: 'zhangsan',
+      content: { text },
+    });
+  const countOutbound = async () =>
+    (
+      await h.deps.db
+        .select()
+        .from(outboundMessages)
+        .where(eq(outboundMessages.platformAccountId, wc.accountId))
+    ).length;
 
   it('creates the task, waits for the staff member, and records it sent once they confirm', async () => {
     const wang = await customer('wmWangFang000000000000000001');
@@ -110,23 +138,9 @@ describe('mass sends on WeCom: a staff-confirmed task, tracked to the end, withi
   });
 
   it('never plans a second send this month to a customer who already received one; others still get it', async () => {
-    const [wang] = await h.deps.db
-      .select({ id: memberIdentities.memberId })
-      .from(memberIdentities)
-      .where(
-        and(
-          eq(memberIdentities.platformAccountId, wc.accountId),
-          eq(memberIdentities.externalId, 'wmWangFang000000000000000001'),
-        ),
-      );
+    const wang = await memberIdOf('wmWangFang000000000000000001');
     const li = await customer('wmLiNa00000000000000000000001');
-    expect(
-      await checkMassQuota(h.deps, {
-        tenantId: wc.tenantId,
-        platformAccountId: wc.accountId,
-        memberId: wang!.id,
-      }),
-    ).toMatchObject({
+    expect(await quotaOf(wang)).toMatchObject({
       canReceive: false,
       used: 1,
       limit: 1,
@@ -134,64 +148,24 @@ describe('mass sends on WeCom: a staff-confirmed task, tracked to the end, withi
       windowEnd: new Date('2030-04-30T16:00:00Z'),
     });
     // The non-contact's refused message does not count against them.
-    const [gone] = await h.deps.db
-      .select({ id: memberIdentities.memberId })
-      .from(memberIdentities)
-      .where(eq(memberIdentities.externalId, 'wmNotAContact0000000000000001'));
-    expect(
-      (
-        await checkMassQuota(h.deps, {
-          tenantId: wc.tenantId,
-          platformAccountId: wc.accountId,
-          memberId: gone!.id,
-        })
-      ).canReceive,
-    ).toBe(true);
+    expect((await quotaOf(await memberIdOf('wmNotAContact0000000000000001'))).canReceive).toBe(true);
 
-    const outboundBefore = (
-      await h.deps.db
-        .select()
-        .from(outboundMessages)
-        .where(eq(outboundMessages.platformAccountId, wc.accountId))
-    ).length;
-    const second = await planMassSend(h.deps, {
-      tenantId: wc.tenantId,
-      platformAccountId: wc.accountId,
-      recipients: { kind: 'members', memberIds: [wang!.id, li] },
-      senderExternalId: 'zhangsan',
-      content: { text: 'Flash sale!' },
-    });
-    expect(second).toMatchObject({ planned: [li], overQuota: [wang!.id] });
+    const outboundBefore = await countOutbound();
+    const second = await planTo([wang, li], 'Flash sale!');
+    expect(second).toMatchObject({ planned: [li], overQuota: [wang] });
     expect(
       (await listRecipients(h.deps.db, wc.tenantId, second.massSend!.id)).map((r) => r.memberId),
     ).toEqual([li]);
-    const only = await planMassSend(h.deps, {
-      tenantId: wc.tenantId,
-      platformAccountId: wc.accountId,
-      recipients: { kind: 'members', memberIds: [wang!.id] },
-      senderExternalId: 'zhangsan',
-      content: { text: 'Again?' },
+    expect(await planTo([wang], 'Again?')).toEqual({
+      massSend: null,
+      planned: [],
+      overQuota: [wang],
+      unreachable: [],
     });
-    expect(only).toEqual({ massSend: null, planned: [], overQuota: [wang!.id], unreachable: [] });
-    const outboundAfter = (
-      await h.deps.db
-        .select()
-        .from(outboundMessages)
-        .where(eq(outboundMessages.platformAccountId, wc.accountId))
-    ).length;
-    expect(outboundAfter - outboundBefore).toBe(1);
+    expect((await countOutbound()) - outboundBefore).toBe(1);
 
     // A new month in China time gives the customer room again.
-    expect(
-      (
-        await checkMassQuota(h.deps, {
-          tenantId: wc.tenantId,
-          platformAccountId: wc.accountId,
-          memberId: wang!.id,
-          at: new Date('2030-04-30T16:00:00Z'),
-        })
-      ).canReceive,
-    ).toBe(true);
+    expect((await quotaOf(wang, new Date('2030-04-30T16:00:00Z'))).canReceive).toBe(true);
   });
 
   it('asks for a sender where a person must confirm, and releases the quota of a task WeCom refused', async () => {

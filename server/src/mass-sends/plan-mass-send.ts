@@ -1,11 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
-import { communities, memberIdentities, staffAccounts } from '../db/schema/index.ts';
+import { communities, memberIdentities } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { wakeDelivery } from '../jobs/job-names.ts';
 import { enqueueOutboundBatch, type OutboundInput } from '../outbox/outbox.store.ts';
 import type { MessageContent } from '../platforms/platform.ts';
+import { findStaffBehind } from '../platforms/staff-accounts.store.ts';
 import { createStaffTask } from '../tasks/create-staff-task.ts';
 import {
   countQuotaUsage,
@@ -120,24 +121,15 @@ export const planMassSend = async (deps: AppDeps, input: PlanMassSendInput): Pro
     const overQuota = reachable.filter((id) => !allowed.has(externalOf.get(id)!));
     if (planned.length === 0) return { massSend: null, planned, overQuota, unreachable };
 
-    const [sender] = input.senderExternalId
-      ? await tx
-          .select({ staffId: staffAccounts.staffId })
-          .from(staffAccounts)
-          .where(
-            and(
-              eq(staffAccounts.tenantId, input.tenantId),
-              eq(staffAccounts.platformAccountId, input.platformAccountId),
-              eq(staffAccounts.externalId, input.senderExternalId),
-            ),
-          )
-      : [];
+    const senderStaffId = input.senderExternalId
+      ? await findStaffBehind(tx, { ...input, externalId: input.senderExternalId })
+      : null;
     const massSend = await insertMassSend(tx, {
       tenantId: input.tenantId,
       platformAccountId: input.platformAccountId,
       recipientKind,
       senderExternalId: input.senderExternalId ?? null,
-      staffId: sender?.staffId ?? null,
+      staffId: senderStaffId,
       content: input.content,
       dedupeKey: input.dedupeKey ?? null,
       plannedAt: now,
@@ -170,7 +162,7 @@ export const planMassSend = async (deps: AppDeps, input: PlanMassSendInput): Pro
         tenantId: input.tenantId,
         kind: 'send_message',
         title: `Confirm a mass message to ${planned.length} ${recipientKind === 'member' ? 'customer(s)' : 'group(s)'}`,
-        staffId: sender?.staffId ?? null,
+        staffId: senderStaffId,
         data: {
           massSendId: massSend.id,
           platformAccountId: input.platformAccountId,

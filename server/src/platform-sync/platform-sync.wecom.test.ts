@@ -13,9 +13,9 @@ import {
 } from '../db/schema/index.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
-import { setUpWecom, tearDownWecom, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
+import { closeWecomHarness, openWecomHarness, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
 import { tagMembers } from '../tags/tag-members.ts';
-import { createHarness, type Harness } from '../testing/harness.ts';
+import type { Harness } from '../testing/harness.ts';
 import { findDueSyncRequests, markSyncDone, requestPlatformSync } from './platform-sync.store.ts';
 import { runSyncRequest } from './run-sync-request.ts';
 
@@ -28,14 +28,9 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
   let h: Harness;
   let wc: WecomSetup;
   beforeAll(async () => {
-    h = await createHarness();
-    wc = await setUpWecom(h);
-    await wc.linkStaff('zhangsan');
+    ({ h, wc } = await openWecomHarness({ staff: ['zhangsan'] }));
   });
-  afterAll(async () => {
-    await tearDownWecom(wc);
-    await h.close();
-  });
+  afterAll(() => closeWecomHarness({ h, wc }));
 
   /** Run the worker's part until nothing is left: events, then the sync requests they recorded. */
   const settle = async () => {
@@ -166,9 +161,11 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
       .tagIds.delete('etVip');
     h.clock.advance(1_000);
     await wc.deliver(
-      wc.fake.people.seal(
-        `<xml><ToUserName>${wc.fake.app.corpId}</ToUserName><CreateTime>${Math.floor(h.clock.now.getTime() / 1000)}</CreateTime><MsgType>event</MsgType><Event>change_external_contact</Event><ChangeType>edit_external_contact</ChangeType><UserID>zhangsan</UserID><ExternalUserID>wmChenJing0000000000000000001</ExternalUserID></xml>`,
-      ),
+      wc.fake.people.contactChanged({
+        userid: 'zhangsan',
+        externalUserId: 'wmChenJing0000000000000000001',
+        changeType: 'edit_external_contact',
+      }),
     );
     await settle();
     expect(await h.deps.db.select().from(memberTags).where(eq(memberTags.memberId, chen!.id))).toEqual([]);
@@ -263,9 +260,12 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
 
   it('alerts the staff member when a customer transfer fails', async () => {
     await wc.deliver(
-      wc.fake.people.seal(
-        `<xml><ToUserName>${wc.fake.app.corpId}</ToUserName><CreateTime>${Math.floor(h.clock.now.getTime() / 1000)}</CreateTime><MsgType>event</MsgType><Event>change_external_contact</Event><ChangeType>transfer_fail</ChangeType><FailReason>customer_refused</FailReason><UserID>zhangsan</UserID><ExternalUserID>${WANG}</ExternalUserID></xml>`,
-      ),
+      wc.fake.people.contactChanged({
+        userid: 'zhangsan',
+        externalUserId: WANG,
+        changeType: 'transfer_fail',
+        failReason: 'customer_refused',
+      }),
     );
     await settle();
     const alerts = await h.deps.db.select().from(staffTasks).where(eq(staffTasks.tenantId, wc.tenantId));

@@ -1,7 +1,8 @@
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
-import { memberIdentities, memberTags, platformTags, tagGroups, tags } from '../db/schema/index.ts';
+import { memberTags, platformTags, tagGroups, tags } from '../db/schema/index.ts';
+import { findIdentityOnAccount } from '../members/identities.store.ts';
 import type { PlatformAdapter } from '../platforms/platform.ts';
 import type { PlatformTagGroup } from '../platforms/platform-operations.ts';
 import { loadTagMapping, type SyncRequestRow } from './platform-sync.store.ts';
@@ -80,17 +81,12 @@ export const pullPlatformTags = async (deps: AppDeps, adapter: PlatformAdapter, 
  */
 export const pushMemberTags = async (deps: AppDeps, adapter: PlatformAdapter, row: SyncRequestRow) => {
   if (!adapter.fetchContact || !adapter.markPlatformTags || !adapter.createPlatformTags) return;
-  const [identity] = await deps.db
-    .select({ externalId: memberIdentities.externalId })
-    .from(memberIdentities)
-    .where(
-      and(
-        eq(memberIdentities.tenantId, row.tenantId),
-        eq(memberIdentities.platformAccountId, row.platformAccountId),
-        eq(memberIdentities.memberId, row.key),
-      ),
-    );
-  if (!identity) return;
+  const memberExternalId = await findIdentityOnAccount(deps.db, {
+    tenantId: row.tenantId,
+    platformAccountId: row.platformAccountId,
+    memberId: row.key,
+  });
+  if (!memberExternalId) return;
   const owned = await deps.db
     .select({ tagId: memberTags.tagId, name: tags.name, groupName: tagGroups.name })
     .from(memberTags)
@@ -120,14 +116,14 @@ export const pushMemberTags = async (deps: AppDeps, adapter: PlatformAdapter, ro
   }
   const wanted = owned.flatMap((t) => (externalOf.has(t.tagId) ? [externalOf.get(t.tagId)!] : []));
   const mappedIds = new Set(externalOf.values());
-  const contact = await adapter.fetchContact(identity.externalId);
+  const contact = await adapter.fetchContact(memberExternalId);
   for (const relation of contact.relations) {
     const current = relation.platformTagIds.filter((id) => mappedIds.has(id));
     const { add, remove } = diffSets(current, wanted);
     if (add.length === 0 && remove.length === 0) continue;
     await adapter.markPlatformTags({
       staffExternalId: relation.staffExternalId,
-      memberExternalId: identity.externalId,
+      memberExternalId,
       add,
       remove,
     });

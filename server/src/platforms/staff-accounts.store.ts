@@ -85,3 +85,21 @@ export const unlinkStaffAccount = async (db: Db, tenantId: string, id: string): 
     .returning({ id: staffAccounts.id });
   if (rows.length === 0) throw notFound('Staff account');
 };
+
+/** The Orchard staff id behind a platform user, when the sender is one of the brand's staff accounts. */
+export const findStaffBehind = async (
+  db: Db,
+  input: { tenantId: string; platformAccountId: string; externalId: string },
+): Promise<string | null> => {
+  const [row] = await db
+    .select({ staffId: staffAccounts.staffId })
+    .from(staffAccounts)
+    .where(
+      and(
+        eq(staffAccounts.tenantId, input.tenantId),
+        eq(staffAccounts.platformAccountId, input.platformAccountId),
+        eq(staffAccounts.externalId, input.externalId),
+      ),
+    );
+  return row?.staffId ?? null;
+};

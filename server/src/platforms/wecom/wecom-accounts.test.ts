@@ -2,22 +2,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformAccounts } from '../../db/schema/index.ts';
 import { createBrand, createStaffWithToken } from '../../testing/fixtures.ts';
-import { createHarness, type Harness } from '../../testing/harness.ts';
+import type { Harness } from '../../testing/harness.ts';
 import { callApi } from '../sandbox/sandbox.fixtures.ts';
-import { setUpWecom, tearDownWecom, type WecomSetup } from './wecom.fixtures.ts';
+import { closeWecomHarness, openWecomHarness, type WecomSetup } from './wecom.fixtures.ts';
 
 describe('connecting WeCom self-built apps', () => {
   let h: Harness;
   let wc: WecomSetup;
   beforeAll(async () => {
-    h = await createHarness();
-    wc = await setUpWecom(h);
+    ({ h, wc } = await openWecomHarness());
     wc.fake.people.addStaff('zhangsan');
   });
-  afterAll(async () => {
-    await tearDownWecom(wc);
-    await h.close();
-  });
+  afterAll(() => closeWecomHarness({ h, wc }));
 
   const connect = (
     body: { settings?: Record<string, unknown>; secrets?: Record<string, string> },

@@ -11,9 +11,9 @@ import { deliverOutbound } from '../../outbox/deliver-outbound.ts';
 import { enqueueOutbound, enqueueOutboundBatch } from '../../outbox/outbox.store.ts';
 import { createRateLimitStore } from '../../outbox/rate-limit.ts';
 import { processPendingEvents } from '../../pipeline/process-events.ts';
-import { createHarness, type Harness } from '../../testing/harness.ts';
+import type { Harness } from '../../testing/harness.ts';
 import { toEventXml } from './fake/fake-wecom-people.ts';
-import { setUpWecom, tearDownWecom, type WecomSetup } from './wecom.fixtures.ts';
+import { closeWecomHarness, openWecomHarness, type WecomSetup } from './wecom.fixtures.ts';
 import { sealCallback } from './wecom-crypto.ts';
 
 const CUSTOMER = 'wmAJ2GCAAAXtWyujaWJHDDGi0mACAAAA';
@@ -22,14 +22,9 @@ describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 sto
   let h: Harness;
   let wc: WecomSetup;
   beforeAll(async () => {
-    h = await createHarness();
-    wc = await setUpWecom(h);
-    await wc.linkStaff('zhangsan');
+    ({ h, wc } = await openWecomHarness({ staff: ['zhangsan'] }));
   });
-  afterAll(async () => {
-    await tearDownWecom(wc);
-    await h.close();
-  });
+  afterAll(() => closeWecomHarness({ h, wc }));
 
   const stored = () =>
     h.deps.db

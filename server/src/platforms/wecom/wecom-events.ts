@@ -56,7 +56,10 @@ const mapContactEvent = (event: WecomContactEvent): PlatformEvent[] => {
       ];
     case 'edit_external_contact':
       return [readBack('edited')];
+    // The staff member deleted the customer, or the customer deleted the staff member.
     case 'del_external_contact':
+    case 'del_follow_user': {
+      const by = event.ChangeType === 'del_follow_user' ? ('member' as const) : ('staff' as const);
       return [
         {
           type: 'member.removed_staff',
@@ -64,20 +67,10 @@ const mapContactEvent = (event: WecomContactEvent): PlatformEvent[] => {
           occurredAt,
           member,
           staffExternalId: event.UserID,
-          by: 'staff',
+          by,
         },
       ];
-    case 'del_follow_user':
-      return [
-        {
-          type: 'member.removed_staff',
-          externalId: key,
-          occurredAt,
-          member,
-          staffExternalId: event.UserID,
-          by: 'member',
-        },
-      ];
+    }
     case 'transfer_fail':
       return [readBack(`transfer_failed:${event.FailReason ?? 'unknown'}`)];
     default:

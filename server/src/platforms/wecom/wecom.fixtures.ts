@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { staffAccounts } from '../../db/schema/index.ts';
 import { createBrand } from '../../testing/fixtures.ts';
-import type { Harness } from '../../testing/harness.ts';
+import { createHarness, type Harness } from '../../testing/harness.ts';
 import { callApi } from '../sandbox/sandbox.fixtures.ts';
 import type { FakeDelivery } from './fake/fake-wecom-people.ts';
 import { type FakeWecom, startFakeWecom } from './fake/fake-wecom-server.ts';
@@ -62,5 +62,18 @@ export const setUpWecom = async (
 
 export type WecomSetup = Awaited<ReturnType<typeof setUpWecom>>;
 
-/** Stop a fake started by setUpWecom. */
-export const tearDownWecom = (setup: { fake: FakeWecom } | undefined) => setup?.fake.close();
+/** A test file's harness with a fake WeCom and a connected account whose userids `staff` are linked to the owner. */
+export const openWecomHarness = async (
+  options: Parameters<typeof setUpWecom>[1] & { staff?: string[]; at?: Date } = {},
+): Promise<{ h: Harness; wc: WecomSetup }> => {
+  const h = await createHarness();
+  if (options.at) h.clock.now = options.at;
+  const wc = await setUpWecom(h, options);
+  for (const userid of options.staff ?? []) await wc.linkStaff(userid);
+  return { h, wc };
+};
+
+export const closeWecomHarness = async (opened: { h?: Harness; wc?: { fake: FakeWecom } }) => {
+  await opened.wc?.fake.close();
+  await opened.h?.close();
+};

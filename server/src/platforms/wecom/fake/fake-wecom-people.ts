@@ -102,6 +102,19 @@ export const createFakePeople = (options: { app: FakeApp; state: FakeState; now:
         ExternalUserID: input.externalUserId,
       });
     },
+    /** A change WeCom reports on a relation: the staff member edited the customer, or a transfer failed. */
+    contactChanged: (input: {
+      userid: string;
+      externalUserId: string;
+      changeType: 'edit_external_contact' | 'transfer_fail';
+      failReason?: string;
+    }) =>
+      event('change_external_contact', {
+        ChangeType: input.changeType,
+        UserID: input.userid,
+        ExternalUserID: input.externalUserId,
+        FailReason: input.failReason,
+      }),
     createGroup: (input: { chatId: string; name: string; owner: string }) => {
       state.groups.set(input.chatId, {
         ...input,
