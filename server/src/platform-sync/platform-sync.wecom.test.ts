@@ -173,6 +173,11 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
 
   it('writes an Orchard tag to WeCom: creates the corp tag once and marks it on the customer', async () => {
     const chen = await memberOf('wmChenJing0000000000000000001');
+    const pushTagsOf = async (memberId: string) => {
+      const base = { tenantId: wc.tenantId, platformAccountId: wc.accountId, now: h.deps.now() };
+      await requestPlatformSync(h.deps.db, { ...base, scope: 'member_tags', key: memberId });
+      await settle();
+    };
     const [tag] = await h.deps.db
       .insert(tags)
       .values({ tenantId: wc.tenantId, name: 'Coupon lover' })
@@ -184,14 +189,7 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
       source: 'manual',
       occurredAt: h.deps.now(),
     });
-    await requestPlatformSync(h.deps.db, {
-      tenantId: wc.tenantId,
-      platformAccountId: wc.accountId,
-      scope: 'member_tags',
-      key: chen!.id,
-      now: h.deps.now(),
-    });
-    await settle();
+    await pushTagsOf(chen!.id);
     const orchardGroup = wc.fake.state.tagGroups.find((g) => g.name === 'Orchard');
     const created = orchardGroup?.tags.find((t) => t.name === 'Coupon lover');
     expect(created).toBeDefined();
@@ -206,14 +204,7 @@ describe('platform sync against the fake WeCom: groups, customers and tags read 
     ).toEqual([{ tagId: tag!.id }]);
     // Pushing again changes nothing on WeCom.
     const marks = wc.fake.callsTo('externalcontact/mark_tag');
-    await requestPlatformSync(h.deps.db, {
-      tenantId: wc.tenantId,
-      platformAccountId: wc.accountId,
-      scope: 'member_tags',
-      key: chen!.id,
-      now: h.deps.now(),
-    });
-    await settle();
+    await pushTagsOf(chen!.id);
     expect(wc.fake.callsTo('externalcontact/mark_tag')).toBe(marks);
     expect(wc.fake.callsTo('externalcontact/add_corp_tag')).toBe(1);
   });
