@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
+import { sweepMassSendsJob, trackMassSendJob } from '../mass-sends/mass-sends.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
 import type { RateLimitStore } from '../outbox/rate-limit.ts';
 import { hasDueEvents } from '../pipeline/events.store.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
+import { runPlatformSyncJob, sweepPlatformSyncJob } from '../platform-sync/platform-sync.jobs.ts';
 import { type JobName, jobNames, wakeDelivery, wakeEventProcessor } from './job-names.ts';
 
 /** What a handler gets: the app's deps and the worker process's own state. */
@@ -123,4 +125,8 @@ export const jobDefinitions: JobDefinition[] = [
   sweepRolloversJob,
   refreshMemberStagesJob,
   sweepMemberStagesJob,
+  trackMassSendJob,
+  sweepMassSendsJob,
+  runPlatformSyncJob,
+  sweepPlatformSyncJob,
 ];

@@ -10,6 +10,10 @@ export const jobNames = {
   sweepRollovers: 'communities.rollover-sweep',
   refreshMemberStages: 'members.stages-refresh',
   sweepMemberStages: 'members.stages-sweep',
+  trackMassSend: 'mass-sends.track',
+  sweepMassSends: 'mass-sends.track-sweep',
+  runPlatformSync: 'platform-sync.run',
+  sweepPlatformSync: 'platform-sync.sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -1,13 +1,13 @@
 import { recordAudit } from '../audit/audit.store.ts';
 import { findGroupJoinedAt } from '../communities/membership.store.ts';
 import type { EventContext, Middleware } from '../pipeline/middleware.ts';
+import { findStaffBehind } from '../platforms/staff-accounts.store.ts';
 import { createStaffTask } from '../tasks/create-staff-task.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 import { type Detection, detectOffence, type OffenceReason } from './detect.ts';
 import {
   countOffencesSince,
   countRecentMessages,
-  findStaffBehind,
   insertIncident,
   listBrandGroups,
   loadModerationSettings,

@@ -5,7 +5,6 @@ import {
   moderationIncidents,
   moderationRecentMessages,
   moderationSettings,
-  staffAccounts,
 } from '../db/schema/index.ts';
 import { type ModerationSettings, readModerationSettings } from './settings.ts';
 
@@ -139,24 +138,6 @@ export const listIncidents = (db: Db, tenantId: string, limit: number) =>
     .where(eq(moderationIncidents.tenantId, tenantId))
     .orderBy(desc(moderationIncidents.occurredAt), desc(moderationIncidents.id))
     .limit(limit);
-
-/** The Orchard staff id behind a platform user, when the sender is one of the brand's staff accounts. */
-export const findStaffBehind = async (
-  db: Db,
-  input: { tenantId: string; platformAccountId: string; externalId: string },
-): Promise<string | null> => {
-  const [row] = await db
-    .select({ staffId: staffAccounts.staffId })
-    .from(staffAccounts)
-    .where(
-      and(
-        eq(staffAccounts.tenantId, input.tenantId),
-        eq(staffAccounts.platformAccountId, input.platformAccountId),
-        eq(staffAccounts.externalId, input.externalId),
-      ),
-    );
-  return row?.staffId ?? null;
-};
 
 /** The brand's active groups on this platform account (for a ban across all of them), and this group's row. */
 export const listBrandGroups = (db: Db, input: { tenantId: string; platformAccountId: string }) =>

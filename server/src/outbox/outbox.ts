@@ -8,6 +8,7 @@ import {
   type PlatformAdapter,
   PlatformError,
 } from '../platforms/platform.ts';
+import type { MassRecipients } from '../platforms/platform-operations.ts';
 
 /**
  * What an outbound row means: each kind, its payload, and the adapter call that performs it. Pure: no
@@ -53,6 +54,15 @@ export const outboundPayloadSchemas = {
     memberExternalId: z.string().min(1),
     decision: z.enum(['approve', 'decline']),
   }),
+  /** A mass-send task a staff member confirms (WeCom add_msg_template); see mass-sends/. */
+  mass_send: z.object({
+    senderExternalId: z.string().min(1),
+    recipients: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('members'), memberExternalIds: z.array(z.string().min(1)).min(1) }),
+      z.object({ kind: z.literal('groups'), groupExternalIds: z.array(z.string().min(1)).min(1) }),
+    ]),
+    content: contentSchema,
+  }),
 };
 
 export type OutboundKind = keyof typeof outboundPayloadSchemas;
@@ -71,7 +81,11 @@ export type OutboundMessage =
     }
   | { kind: 'moderate'; payload: { action: ModerationAction } }
   | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } }
-  | { kind: 'join_request'; payload: JoinRequestAnswer };
+  | { kind: 'join_request'; payload: JoinRequestAnswer }
+  | {
+      kind: 'mass_send';
+      payload: { senderExternalId: string; recipients: MassRecipients; content: MessageContent };
+    };
 
 export const isOutboundKind = (kind: string): kind is OutboundKind => kind in outboundPayloadSchemas;
 
@@ -94,6 +108,7 @@ export const chatKeyOf = (message: OutboundMessage): string | null => {
       return `m:${message.payload.memberExternalId}`;
     case 'moderate':
     case 'join_request':
+    case 'mass_send':
       return null;
   }
 };
@@ -128,6 +143,10 @@ export const performOutbound = async (
       if (!adapter.answerJoinRequest) throw unsupported('answer join requests');
       await adapter.answerJoinRequest(message.payload);
       return { externalId: null };
+    }
+    case 'mass_send': {
+      if (!adapter.sendMass) throw unsupported('create mass-send tasks');
+      return adapter.sendMass(message.payload);
     }
   }
 };

@@ -16,9 +16,9 @@ export type AccountRateState = {
   blockedUntilMs: number;
 };
 
-type Bucket = { intervalMs: number; burstMs: number };
+export type Bucket = { intervalMs: number; burstMs: number };
 
-const bucketOf = (perWindow: number, windowMs: number): Bucket => {
+export const bucketOf = (perWindow: number, windowMs: number): Bucket => {
   const intervalMs = windowMs / Math.max(perWindow, Number.EPSILON);
   // A full bucket holds `perWindow` tokens: the first send plus (perWindow - 1) more at once.
   return { intervalMs, burstMs: Math.max(0, perWindow - 1) * intervalMs };

@@ -1,7 +1,9 @@
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
+import { recordStaffContacts } from '../members/record-staff-contacts.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
+import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -12,6 +14,8 @@ import type { Middleware } from './middleware.ts';
 export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
+  recordStaffContacts,
+  requestPlatformSyncs,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,

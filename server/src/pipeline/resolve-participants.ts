@@ -7,6 +7,7 @@ export const staffExternalIdOf = (event: PlatformEvent): string | undefined => {
   switch (event.type) {
     case 'member.added_staff':
     case 'member.removed_staff':
+    case 'platform.changed':
       return event.staffExternalId;
     case 'message':
     case 'dice':

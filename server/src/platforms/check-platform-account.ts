@@ -2,14 +2,15 @@ import type { AuthContext } from '../access/auth-context.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { notFound } from '../errors.ts';
 import { describeError } from '../jobs/backoff.ts';
-import type { ConnectionCheck } from './platform.ts';
 import { getPlatformAccount } from './platform-accounts.store.ts';
+import type { ConnectionCheck } from './platform-operations.ts';
 
 export type ConnectionReport = { platformAccountId: string; isOk: boolean; checks: ConnectionCheck[] };
 
 /**
- * Call the platform with the account's credentials and report what works (Telegram: getMe, the webhook
- * Telegram delivers to). Nothing is changed on either side.
+ * Call the platform with the account's credentials and report what works (WeCom: gettoken, a cheap read
+ * that needs the customer-contact permission, the callback keys; Telegram: getMe, the webhook it delivers to).
+ * Nothing is changed on either side.
  */
 export const checkPlatformAccount = async (
   deps: Pick<AppDeps, 'db' | 'platforms'>,

@@ -44,18 +44,22 @@ describe('platform accounts API', () => {
   });
 
   it('never returns given secrets, in create, list or get', async () => {
-    const secrets = { appSecret: 'app-secret-value-123', token: 'callback-token-456' };
-    const res = await create({ platform: 'wecom', name: 'WeCom app', settings: { corpId: 'ww1' }, secrets });
+    const secrets = {
+      secret: 'app-secret-value-123',
+      callbackToken: 'callbackToken456',
+      encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+    };
+    const settings = { corpId: 'ww1234', agentId: 1000002 };
+    const res = await create({ platform: 'wecom', name: 'WeCom app', settings, secrets });
     expect(res.status).toBe(201);
-    expect(res.body.capabilities).toBeNull();
+    expect(res.body.capabilities).toMatchObject({ canSendDirect: false });
     const list = await callApi(h, brand.owner.headers, 'GET', '/api/v1/platform-accounts');
     const got = await callApi(h, brand.owner.headers, 'GET', `/api/v1/platform-accounts/${res.body.id}`);
     for (const text of [JSON.stringify(res.body), JSON.stringify(list.body), JSON.stringify(got.body)]) {
-      expect(text).not.toContain(secrets.appSecret);
-      expect(text).not.toContain(secrets.token);
+      for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
     }
     expect(list.body.items.map((a: { name: string }) => a.name)).toContain('WeCom app');
-    expect(got.body.settings).toEqual({ corpId: 'ww1' });
+    expect(got.body.settings).toMatchObject(settings);
   });
 
   it('keeps a given sandbox webhook secret and validates sandbox settings', async () => {

@@ -28,6 +28,13 @@ export const capabilitiesSchema = z
       perChatPerMinute: z.number(),
       massPerMemberPerMonth: z.number().optional(),
     }),
+    massQuota: z
+      .object({
+        period: z.enum(['day', 'week', 'month']),
+        limit: z.union([z.number(), z.literal('days_in_month')]),
+        utcOffsetMinutes: z.number(),
+      })
+      .optional(),
   })
   .openapi('Capabilities');
 

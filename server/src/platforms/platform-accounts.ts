@@ -1,35 +1,21 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import type { PlatformKind } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { PlatformAccountRow } from './accounts.ts';
 import type { Capabilities } from './platform.ts';
 import { sandboxSettingsSchema } from './sandbox/sandbox-settings.ts';
+import { wecomSecretsSchema, wecomSettingsSchema } from './wecom/wecom-settings.ts';
 
-/**
- * Settings are validated where the platform's shape is known. The sandbox's are checked here and stored
- * with their defaults filled in; WeCom and Telegram adapters validate their own when they are built.
- */
-export const normalizeSettings = (
-  platform: PlatformKind,
-  settings: Record<string, unknown>,
-): Record<string, unknown> => {
-  if (platform !== 'sandbox') return settings;
-  const parsed = sandboxSettingsSchema.safeParse(settings);
-  if (!parsed.success) throw accountInputError('sandbox settings', 'settings', parsed.error);
-  return parsed.data;
-};
-
-/** 400 naming each failing field of an account's settings or secrets (`settings.mode`, `secrets.botToken`). */
-export const accountInputError = (
-  what: string,
-  field: 'settings' | 'secrets',
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
-): AppError => {
-  const details = error.issues.map((issue) => ({
-    path: [field, ...issue.path.map(String)].join('.'),
+/** Parse `value` or throw a 400 naming each failing field under `path` (settings.…, secrets.…). */
+export const validateWith = <T>(schema: z.ZodType<T>, value: unknown, path: string, what: string): T => {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => ({
+    path: [path, ...issue.path].join('.'),
     message: issue.message,
   }));
-  return new AppError(
+  throw new AppError(
     'validation_failed',
     `Invalid ${what}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
     details,
@@ -37,13 +23,31 @@ export const accountInputError = (
 };
 
 /**
+ * Settings are validated where the platform's shape is known, and stored with their defaults filled in.
+ * Telegram's are validated by its connector (telegram-connection.ts) before the account is stored.
+ */
+export const normalizeSettings = (
+  platform: PlatformKind,
+  settings: Record<string, unknown>,
+): Record<string, unknown> => {
+  if (platform === 'sandbox')
+    return validateWith(sandboxSettingsSchema, settings, 'settings', 'sandbox settings');
+  if (platform === 'wecom') return validateWith(wecomSettingsSchema, settings, 'settings', 'WeCom settings');
+  return settings;
+};
+
+/**
  * The secrets to seal, and what may be shown once: a sandbox account always has a webhook secret,
- * generated when none was given, so that deliveries to its webhook can be verified.
+ * generated when none was given, so that deliveries to its webhook can be verified. A WeCom app needs
+ * its secret and both callback keys.
  */
 export const prepareSecrets = (
   platform: PlatformKind,
   secrets: Record<string, string>,
 ): { sealed: Record<string, string>; revealOnce: { webhookSecret?: string } } => {
+  if (platform === 'wecom') {
+    return { sealed: validateWith(wecomSecretsSchema, secrets, 'secrets', 'WeCom secrets'), revealOnce: {} };
+  }
   if (platform !== 'sandbox') return { sealed: secrets, revealOnce: {} };
   const webhookSecret = secrets.webhookSecret ?? randomBytes(24).toString('base64url');
   return { sealed: { ...secrets, webhookSecret }, revealOnce: { webhookSecret } };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MassQuotaRule, PlatformOperations } from './platform-operations.ts';
 
 /**
  * The one adapter type every chat platform implements (sandbox, WeCom, Telegram).
@@ -109,6 +110,20 @@ export const platformEventSchema = z.discriminatedUnion('type', [
     ownerExternalId: z.string().optional(),
   }),
   z.object({ ...base, type: z.literal('group.dismissed'), groupExternalId: z.string() }),
+  /**
+   * The platform says something changed but not what (WeCom callbacks carry ids, not details): Orchard
+   * reads it back in a job (platform-sync/). `memberExternalId` names the customer a change is about;
+   * it is not a `member`, so the event creates no member before the platform has been read.
+   */
+  z.object({
+    ...base,
+    type: z.literal('platform.changed'),
+    scope: z.enum(['group', 'contact', 'tags']),
+    groupExternalId: z.string().optional(),
+    memberExternalId: z.string().optional(),
+    staffExternalId: z.string().optional(),
+    reason: z.string().optional(),
+  }),
   z.object({
     ...base,
     type: z.literal('order'),
@@ -176,6 +191,8 @@ export type Capabilities = {
     /** Mass messages one customer may receive per month, where the platform caps it. */
     massPerMemberPerMonth?: number;
   };
+  /** The exact per-recipient mass-send rule where the platform caps it (see mass-sends/). */
+  massQuota?: MassQuotaRule;
 };
 
 export type WebhookRequest = {
@@ -191,16 +208,13 @@ export type WebhookResult = {
   response: { status: number; body: string; contentType?: string };
 };
 
-/** What a connection check found, one line per thing checked (credentials, webhook registration…). */
-export type ConnectionCheck = { name: string; isOk: boolean; detail: string };
-
 export type JoinRequestAnswer = {
   groupExternalId: string;
   memberExternalId: string;
   decision: 'approve' | 'decline';
 };
 
-export type PlatformAdapter = {
+export type PlatformAdapter = PlatformOperations & {
   readonly platform: string;
   readonly capabilities: Capabilities;
   /** Verify a webhook delivery (signature, replay window) and parse it; throws PlatformError('invalid_request'). */
@@ -221,8 +235,6 @@ export type PlatformAdapter = {
   sendDice?: (target: MessageTarget, emoji: string) => Promise<SendResult & { value: number }>;
   /** Approve or decline a request to join a group (where `capabilities.joinRequests`). */
   answerJoinRequest?: (answer: JoinRequestAnswer) => Promise<void>;
-  /** Call the platform with the account's credentials and say what works (checkPlatformAccount). */
-  checkConnection?: () => Promise<ConnectionCheck[]>;
   /**
    * Pull events instead of receiving webhooks (Telegram getUpdates in polling mode); present only when the
    * account is set up to poll. The worker stores the events and the returned cursor in one transaction and

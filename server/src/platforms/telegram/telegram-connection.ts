@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Api } from 'grammy';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { type ConnectionCheck, PlatformError } from '../platform.ts';
-import { accountInputError } from '../platform-accounts.ts';
+import { PlatformError } from '../platform.ts';
+import type { ConnectionCheck } from '../platform-operations.ts';
+import { validateWith } from '../platform-accounts.ts';
 import type { AccountConnector } from '../registry.ts';
 import { callTelegram, createTelegramApi, readResult } from './telegram-api.ts';
 import { allowedUpdates, tgBotUserSchema, tgWebhookInfoSchema } from './telegram-schemas.ts';
@@ -19,10 +20,8 @@ import {
  * Runs before the account row is stored, so a bot Telegram refuses is never saved.
  */
 export const connectTelegramAccount: AccountConnector = async (input) => {
-  const settings = telegramSettingsInputSchema.safeParse(input.settings);
-  if (!settings.success) throw accountInputError('Telegram settings', 'settings', settings.error);
-  const secrets = telegramSecretsSchema.safeParse(input.secrets);
-  if (!secrets.success) throw accountInputError('Telegram secrets', 'secrets', secrets.error);
+  const settings = { data: validateWith(telegramSettingsInputSchema, input.settings, 'settings', 'Telegram settings') };
+  const secrets = { data: validateWith(telegramSecretsSchema, input.secrets, 'secrets', 'Telegram secrets') };
   const webhookSecret = secrets.data.webhookSecret ?? randomBytes(32).toString('base64url');
   const api = createTelegramApi(secrets.data.botToken, settings.data);
 
