@@ -7,6 +7,7 @@ import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
 import type { RateLimitStore } from '../outbox/rate-limit.ts';
 import { hasDueEvents } from '../pipeline/events.store.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
+import { flushGroupWelcomeJob, sweepGroupWelcomesJob } from '../welcome/welcome.jobs.ts';
 import { type JobName, jobNames, wakeDelivery, wakeEventProcessor } from './job-names.ts';
 
 /** What a handler gets: the app's deps and the worker process's own state. */
@@ -123,4 +124,6 @@ export const jobDefinitions: JobDefinition[] = [
   sweepRolloversJob,
   refreshMemberStagesJob,
   sweepMemberStagesJob,
+  flushGroupWelcomeJob,
+  sweepGroupWelcomesJob,
 ];

@@ -10,6 +10,8 @@ export const jobNames = {
   sweepRollovers: 'communities.rollover-sweep',
   refreshMemberStages: 'members.stages-refresh',
   sweepMemberStages: 'members.stages-sweep',
+  flushGroupWelcome: 'welcome.group-flush',
+  sweepGroupWelcomes: 'welcome.group-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -1,6 +1,9 @@
+import { trackArrivals } from '../acquisition/acquisition.handler.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
+import { recordMessageActivity } from '../timeline/record-message-activity.ts';
+import { sendWelcomes } from '../welcome/welcome.handler.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -11,6 +14,10 @@ import type { Middleware } from './middleware.ts';
 export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
+  // Arrivals after membership (it says whether a join is new); sets ctx.arrival for what follows.
+  trackArrivals,
+  sendWelcomes,
+  recordMessageActivity,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,

@@ -18,7 +18,7 @@ export type JoinedCommunity = { id: string; name: string; storeId: string | null
 export type Arrival = {
   kind: 'contact' | 'group';
   channelCodeId: string | null;
-  /** The code's first arrival of this member ever (first-touch attribution). */
+  /** This arrival made the member's first attribution to any code (first touch). */
   isFirstTouch: boolean;
   /** The member is new to the brand with this arrival. */
   isNewMember: boolean;

@@ -1,3 +1,4 @@
+export * from './acquisition.ts';
 export * from './attributes.ts';
 export * from './communities.ts';
 export * from './keywords.ts';
@@ -8,3 +9,4 @@ export * from './platform.ts';
 export * from './profiles.ts';
 export * from './sandbox.ts';
 export * from './tenants.ts';
+export * from './welcome.ts';
