@@ -110,6 +110,7 @@ CREATE TABLE "group_welcome_queue" (
 	"member_id" uuid NOT NULL,
 	"joined_at" timestamp with time zone NOT NULL,
 	"name" text NOT NULL,
+	"inbound_event_id" bigint,
 	"channel_code_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "group_welcome_queue_community_id_member_id_joined_at_pk" PRIMARY KEY("community_id","member_id","joined_at")

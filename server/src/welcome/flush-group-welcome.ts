@@ -40,7 +40,7 @@ export const flushGroupWelcome = async (
       .select()
       .from(groupWelcomeQueue)
       .where(and(eq(groupWelcomeQueue.tenantId, input.tenantId), eq(groupWelcomeQueue.communityId, community.id)))
-      .orderBy(asc(groupWelcomeQueue.joinedAt), asc(groupWelcomeQueue.memberId))
+      .orderBy(asc(groupWelcomeQueue.joinedAt), asc(groupWelcomeQueue.inboundEventId))
       .for('update', { skipLocked: true });
     if (waiting.length === 0) return 0;
     const codeIds = [...new Set(waiting.flatMap((w) => (w.channelCodeId ? [w.channelCodeId] : [])))];

@@ -96,6 +96,7 @@ const queueGroupWelcome = async (ctx: EventContext, arrival: Arrival) => {
       memberId: ctx.member!.id,
       joinedAt: ctx.event.occurredAt,
       name: ctx.identity?.displayName ?? ctx.member!.name,
+      inboundEventId: ctx.inboundEventId,
       channelCodeId: codeWelcome ? codeId : null,
     })
     .onConflictDoNothing();

@@ -1,4 +1,5 @@
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -57,6 +58,8 @@ export const groupWelcomeQueue = pgTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
     name: text('name').notNull(),
+    /** The join event: newcomers are named in the order they joined. */
+    inboundEventId: bigint('inbound_event_id', { mode: 'number' }),
     /** The code that brought them while it was open: its own welcome applies. */
     channelCodeId: uuid('channel_code_id').references(() => channelCodes.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
