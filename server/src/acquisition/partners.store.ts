@@ -1,9 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { AuthContext } from '../access/auth-context.ts';
 import { requireRole } from '../access/roles.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { findStoreProblems, throwIfProblems } from '../communities/community-guards.ts';
-import { partners } from '../db/schema/index.ts';
+import { channelCodeArrivals, partners } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../org/unique-violation.ts';
 
@@ -52,6 +52,16 @@ export const updatePartner = async (deps: AppDeps, auth: AuthContext, id: string
 
 /** The brand's partners with the members their codes brought (arrivals, and members new to the brand). */
 export const listPartners = async (deps: AppDeps, tenantId: string, id?: string): Promise<PartnerView[]> => {
+  const counts = deps.db
+    .select({
+      partnerId: channelCodeArrivals.partnerId,
+      arrivals: sql<number>`count(*)::int`.as('arrivals'),
+      newMembers: sql<number>`(count(*) filter (where ${channelCodeArrivals.isNewMember}))::int`.as('new_members'),
+    })
+    .from(channelCodeArrivals)
+    .where(and(eq(channelCodeArrivals.tenantId, tenantId), isNotNull(channelCodeArrivals.partnerId)))
+    .groupBy(channelCodeArrivals.partnerId)
+    .as('counts');
   const rows = await deps.db
     .select({
       id: partners.id,
@@ -60,11 +70,17 @@ export const listPartners = async (deps: AppDeps, tenantId: string, id?: string)
       contact: partners.contact,
       note: partners.note,
       createdAt: partners.createdAt,
-      arrivals: sql<number>`(select count(*)::int from channel_code_arrivals a where a.partner_id = ${partners.id})`,
-      newMembers: sql<number>`(select count(*)::int from channel_code_arrivals a where a.partner_id = ${partners.id} and a.is_new_member)`,
+      arrivals: counts.arrivals,
+      newMembers: counts.newMembers,
     })
     .from(partners)
+    .leftJoin(counts, eq(counts.partnerId, partners.id))
     .where(and(eq(partners.tenantId, tenantId), id ? eq(partners.id, id) : undefined))
     .orderBy(asc(partners.name));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    arrivals: r.arrivals ?? 0,
+    newMembers: r.newMembers ?? 0,
+    createdAt: r.createdAt.toISOString(),
+  }));
 };
