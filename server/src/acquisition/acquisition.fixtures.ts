@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { memberIdentities } from '../db/schema/index.ts';
+import { generateToken, hashToken } from '../access/tokens.ts';
+import { memberIdentities, sessions } from '../db/schema/index.ts';
 import { type JobContext, jobDefinitions } from '../jobs/definitions.ts';
 import { jobNames } from '../jobs/job-names.ts';
 import { createRateLimitStore } from '../outbox/rate-limit.ts';
@@ -81,7 +82,18 @@ export const setUpAcquisition = async (h: Harness, settings: Record<string, unkn
     const opened = await sb.api('POST', '/api/v1/sandbox/links/open', { memberId, link });
     return { memberId, opened };
   };
-  return { ...sb, tenantId, addGuide, orchardMemberOf, createCode, arrive };
+  /** A fresh owner session at the current test clock (tests that move the clock by days outlive a session). */
+  const renewSession = async () => {
+    const token = generateToken();
+    await h.deps.db.insert(sessions).values({
+      tenantId,
+      staffId: sb.brand.owner.staff.id,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(h.clock.now.getTime() + 3_600_000),
+    });
+    sb.headers.authorization = `Bearer ${token}`;
+  };
+  return { ...sb, tenantId, addGuide, orchardMemberOf, createCode, arrive, renewSession };
 };
 
 export type AcquisitionSetup = Awaited<ReturnType<typeof setUpAcquisition>> & SandboxSetup;
