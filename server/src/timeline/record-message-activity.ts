@@ -12,16 +12,16 @@ export const recordMessageActivity: Middleware = async (ctx, next) => {
     const at = event.occurredAt.toISOString();
     await ctx.tx.execute(sql`
       insert into member_events (tenant_id, member_id, type, occurred_at, data, source_event_id, dedupe_key)
-      select ${ctx.tenantId}, ${ctx.member.id}, 'message.posted', ${at}::timestamptz,
-        jsonb_build_object('day', d.day, 'count', 1, 'lastAt', ${at}), ${ctx.inboundEventId},
-        'activity:' || ${ctx.member.id} || ':' || d.day
+      select ${ctx.tenantId}::uuid, ${ctx.member.id}::uuid, 'message.posted', ${at}::timestamptz,
+        jsonb_build_object('day', d.day, 'count', 1, 'lastAt', ${at}::text), ${ctx.inboundEventId}::bigint,
+        'activity:' || ${ctx.member.id}::text || ':' || d.day
       from (
         select to_char(${at}::timestamptz at time zone coalesce(
-          (select timezone from tenants where id = ${ctx.tenantId}), 'UTC'), 'YYYY-MM-DD') as day
+          (select timezone from tenants where id = ${ctx.tenantId}::uuid), 'UTC'), 'YYYY-MM-DD') as day
       ) d
       on conflict (tenant_id, dedupe_key) where dedupe_key is not null
       do update set data = member_events.data
-        || jsonb_build_object('count', coalesce((member_events.data->>'count')::int, 0) + 1, 'lastAt', ${at})`);
+        || jsonb_build_object('count', coalesce((member_events.data->>'count')::int, 0) + 1, 'lastAt', ${at}::text)`);
   }
   await next();
 };
