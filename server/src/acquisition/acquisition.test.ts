@@ -41,7 +41,11 @@ describe('chooseStaff', () => {
   });
 
   it('least loaded picks the fewest owned members, then the fewest today, then the order', () => {
-    const slots = [slot('a', 0, { load: 9 }), slot('b', 1, { load: 3, todayCount: 2 }), slot('c', 2, { load: 3 })];
+    const slots = [
+      slot('a', 0, { load: 9 }),
+      slot('b', 1, { load: 3, todayCount: 2 }),
+      slot('c', 2, { load: 3 }),
+    ];
     expect(chooseStaff({ ...base, strategy: 'least_loaded', slots }).choice).toEqual({
       staffId: 'c',
       reason: 'strategy',
@@ -54,11 +58,17 @@ describe('chooseStaff', () => {
       slot('x', 1, { isBackup: true, todayCount: 3 }),
       slot('y', 2, { isBackup: true, todayCount: 1 }),
     ];
-    expect(chooseStaff({ ...base, strategy: 'random', slots }).choice).toEqual({ staffId: 'y', reason: 'backup' });
+    expect(chooseStaff({ ...base, strategy: 'random', slots }).choice).toEqual({
+      staffId: 'y',
+      reason: 'backup',
+    });
   });
 
   it('exceeds the cap rather than turn a customer away when there is no backup', () => {
-    const slots = [slot('a', 0, { dailyCap: 1, todayCount: 3 }), slot('b', 1, { dailyCap: 1, todayCount: 1 })];
+    const slots = [
+      slot('a', 0, { dailyCap: 1, todayCount: 3 }),
+      slot('b', 1, { dailyCap: 1, todayCount: 1 }),
+    ];
     expect(chooseStaff({ ...base, strategy: 'round_robin', slots }).choice).toEqual({
       staffId: 'b',
       reason: 'over_cap',

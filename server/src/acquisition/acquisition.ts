@@ -39,12 +39,20 @@ export const findScheduleProblems = (
 ): ErrorDetail[] => {
   const problems: ErrorDetail[] = [];
   const known = new Set(staffIds);
-  const spans = windows.map((w, index) => ({ index, w, from: minutesOfClock(w.from), to: minutesOfClock(w.to) }));
+  const spans = windows.map((w, index) => ({
+    index,
+    w,
+    from: minutesOfClock(w.from),
+    to: minutesOfClock(w.to),
+  }));
   for (const { index, w, from, to } of spans) {
     if (from === undefined) problems.push({ path: `${path}.${index}.from`, message: 'expected HH:MM' });
     if (to === undefined) problems.push({ path: `${path}.${index}.to`, message: 'expected HH:MM' });
     if (from !== undefined && to !== undefined && to <= from) {
-      problems.push({ path: `${path}.${index}.to`, message: 'must be after from (split a night window at 24:00)' });
+      problems.push({
+        path: `${path}.${index}.to`,
+        message: 'must be after from (split a night window at 24:00)',
+      });
     }
     w.staffIds.forEach((staffId, i) => {
       if (!known.has(staffId)) {
@@ -190,7 +198,10 @@ export const pickLinkGroups = <G extends LinkGroup>(groups: G[], maxPerLink: num
 
 /** Cache keys of the platform links a code needs, one per distinct target. */
 export const linkTargetKeyOf = (
-  target: { kind: 'staff'; staffExternalId: string } | { kind: 'bot' } | { kind: 'groups'; externalIds: string[] },
+  target:
+    | { kind: 'staff'; staffExternalId: string }
+    | { kind: 'bot' }
+    | { kind: 'groups'; externalIds: string[] },
 ): string => {
   if (target.kind === 'staff') return `staff:${target.staffExternalId}`;
   if (target.kind === 'bot') return 'bot';

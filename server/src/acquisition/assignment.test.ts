@@ -147,7 +147,10 @@ describe('staff assignment strategies and code limits', () => {
     const res = await h.app.request(new URL(code.link).pathname);
     const heldLink = res.headers.get('location')!;
     await arrive('Two', code);
-    expect((await acq.get(`/api/v1/channel-codes/${code.id}`)).body).toMatchObject({ status: 'full', arrivalCount: 2 });
+    expect((await acq.get(`/api/v1/channel-codes/${code.id}`)).body).toMatchObject({
+      status: 'full',
+      arrivalCount: 2,
+    });
     expect((await h.app.request(new URL(code.link).pathname)).status).toBe(410);
     const refused = await acq.arrive('Three', code.link);
     expect(refused.opened.status).toBe(409);

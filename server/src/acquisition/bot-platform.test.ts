@@ -5,8 +5,8 @@ import { featureHandlers } from '../pipeline/handlers.ts';
 import { ingestEvents } from '../pipeline/ingest.ts';
 import type { Arrival, Middleware } from '../pipeline/middleware.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
-import { createMemoryPlatform, type MemoryPlatform } from '../platforms/memory/memory-platform.ts';
 import type { MemoryAdapter } from '../platforms/memory/memory-adapter.ts';
+import { createMemoryPlatform, type MemoryPlatform } from '../platforms/memory/memory-platform.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { createBrand, createStaffWithToken } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
@@ -68,7 +68,11 @@ describe('channel codes on a bot platform, created by another feature', () => {
         name: "Inviter's personal link",
         source: 'custom',
         platformAccountId: accountId,
-        target: { kind: 'staff', strategy: 'round_robin', staff: [{ staffId: a.staff.id }, { staffId: b.staff.id }] },
+        target: {
+          kind: 'staff',
+          strategy: 'round_robin',
+          staff: [{ staffId: a.staff.id }, { staffId: b.staff.id }],
+        },
         welcome: { text: 'Welcome {nickname}, {staff} will look after you' },
       },
     });

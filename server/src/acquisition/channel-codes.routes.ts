@@ -7,8 +7,8 @@ import type { AppDeps } from '../app/deps.ts';
 import { AppError } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
 import { zonedTimeOf } from '../lib/zoned-time.ts';
-import { publicLinkOf } from './acquisition.ts';
 import * as s from './acquisition.schemas.ts';
+import { publicLinkOf } from './acquisition.ts';
 import {
   type ChannelCodeRow,
   codeViewOf,
@@ -121,7 +121,11 @@ export const channelCodesRouter = createRouter()
   })
   .openapi(routes.list, async (c) => {
     const { deps, auth } = c.var;
-    const rows = await listCodes(deps.db, { tenantId: auth.tenantId, scope: auth.scope, ...c.req.valid('query') });
+    const rows = await listCodes(deps.db, {
+      tenantId: auth.tenantId,
+      scope: auth.scope,
+      ...c.req.valid('query'),
+    });
     const staff = await listCodeStaff(
       deps.db,
       auth.tenantId,
@@ -129,7 +133,15 @@ export const channelCodesRouter = createRouter()
     );
     const options = { publicUrl: deps.config.publicUrl, now: deps.now() };
     return c.json(
-      { items: rows.map((row) => codeViewOf(row, staff.filter((st) => st.codeId === row.id), options)) },
+      {
+        items: rows.map((row) =>
+          codeViewOf(
+            row,
+            staff.filter((st) => st.codeId === row.id),
+            options,
+          ),
+        ),
+      },
       200,
     );
   })
@@ -141,7 +153,10 @@ export const channelCodesRouter = createRouter()
   .openapi(routes.update, async (c) => {
     const { deps, auth } = c.var;
     requireManager(auth);
-    const row = await updateChannelCode(deps, auth, { id: c.req.valid('param').id, changes: c.req.valid('json') });
+    const row = await updateChannelCode(deps, auth, {
+      id: c.req.valid('param').id,
+      changes: c.req.valid('json'),
+    });
     return c.json(await viewOf(deps, row), 200);
   })
   .openapi(routes.qr, async (c) => {

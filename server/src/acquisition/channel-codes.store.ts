@@ -3,8 +3,8 @@ import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { channelCodeStaff, channelCodes, staffAccounts, tenants } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
-import { codeStatusOf, publicLinkOf } from './acquisition.ts';
 import type { ChannelCodeView } from './acquisition.schemas.ts';
+import { codeStatusOf, publicLinkOf } from './acquisition.ts';
 
 export type ChannelCodeRow = typeof channelCodes.$inferSelect;
 export type ChannelCodeInsert = typeof channelCodes.$inferInsert;

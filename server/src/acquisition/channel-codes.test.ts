@@ -22,7 +22,12 @@ describe('channel codes through the API', () => {
     ...extra,
   });
   const create = (body: Record<string, unknown>) =>
-    acq.api('POST', '/api/v1/channel-codes', { name: 'A code', source: 'flyer', target: staffTarget(), ...body });
+    acq.api('POST', '/api/v1/channel-codes', {
+      name: 'A code',
+      source: 'flyer',
+      target: staffTarget(),
+      ...body,
+    });
   const rowCounts = async () => ({
     codes: (await h.deps.db.select().from(channelCodes)).length,
     staff: (await h.deps.db.select().from(channelCodeStaff)).length,
@@ -33,9 +38,8 @@ describe('channel codes through the API', () => {
     h = await createHarness();
     acq = await setUpAcquisition(h);
     guide = await acq.addGuide('Guide Li');
-    seriesId = (
-      await acq.api('POST', '/api/v1/community-series', { nameTemplate: 'Moms', capacity: 50 })
-    ).body.id;
+    seriesId = (await acq.api('POST', '/api/v1/community-series', { nameTemplate: 'Moms', capacity: 50 }))
+      .body.id;
     const other = await setUpSandbox(h);
     const otherStaff = await createStaffWithToken(h.deps, { tenantId: other.brand.tenant.id, role: 'guide' });
     foreign = {
@@ -128,20 +132,28 @@ describe('channel codes through the API', () => {
   it("hides another brand's and another store's codes", async () => {
     const code = await create({ name: 'Store code', storeId: acq.brand.store.id });
     const other = await setUpSandbox(h);
-    expect((await callApi(h, other.headers, 'GET', `/api/v1/channel-codes/${code.body.id}`)).status).toBe(404);
+    expect((await callApi(h, other.headers, 'GET', `/api/v1/channel-codes/${code.body.id}`)).status).toBe(
+      404,
+    );
     const elsewhere = await createStore(h.deps, acq.tenantId);
     const foreignGuide = await createStaffWithToken(h.deps, {
       tenantId: acq.tenantId,
       role: 'store_manager',
       storeId: elsewhere.id,
     });
-    expect((await callApi(h, foreignGuide.headers, 'GET', `/api/v1/channel-codes/${code.body.id}`)).status).toBe(404);
+    expect(
+      (await callApi(h, foreignGuide.headers, 'GET', `/api/v1/channel-codes/${code.body.id}`)).status,
+    ).toBe(404);
     const list = await callApi(h, foreignGuide.headers, 'GET', '/api/v1/channel-codes');
     expect(list.body.items).toEqual([]);
   });
 
   it('serves the QR as PNG and SVG and the poster as PNG and SVG, all valid images', async () => {
-    const code = await create({ name: 'Moments ad', source: 'moments_ad', headline: 'Scan & meet your guide' });
+    const code = await create({
+      name: 'Moments ad',
+      source: 'moments_ad',
+      headline: 'Scan & meet your guide',
+    });
     const qrPng = await getRaw(`/api/v1/channel-codes/${code.body.id}/qr`);
     expect(qrPng.headers.get('content-type')).toBe('image/png');
     expect(readPng(Buffer.from(await qrPng.arrayBuffer()))).toMatchObject({ width: 512, height: 512 });
@@ -151,15 +163,25 @@ describe('channel codes through the API', () => {
     expect(svg.root).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg' });
     expect(svg.tags).toContain('path');
     const posterPng = await getRaw(`/api/v1/channel-codes/${code.body.id}/poster`);
-    expect(readPng(Buffer.from(await posterPng.arrayBuffer()))).toEqual({ width: 720, height: 1080, colorType: 2 });
-    const posterSvg = readSvg(await (await getRaw(`/api/v1/channel-codes/${code.body.id}/poster?format=svg`)).text());
+    expect(readPng(Buffer.from(await posterPng.arrayBuffer()))).toEqual({
+      width: 720,
+      height: 1080,
+      colorType: 2,
+    });
+    const posterSvg = readSvg(
+      await (await getRaw(`/api/v1/channel-codes/${code.body.id}/poster?format=svg`)).text(),
+    );
     expect(posterSvg.root).toMatchObject({ width: '720', height: '1080' });
     expect(posterSvg.text).toContain('Scan &amp; meet your');
     expect((await getRaw(`/api/v1/channel-codes/${code.body.id}/poster?format=gif`)).status).toBe(400);
   });
 
   it('renders a Chinese headline without crashing: boxes in the PNG, real text in the SVG', () => {
-    const poster = { headline: '扫码添加导购 领取两张优惠券', caption: '门店海报', link: 'https://x.example/c/abcdefgh' };
+    const poster = {
+      headline: '扫码添加导购 领取两张优惠券',
+      caption: '门店海报',
+      link: 'https://x.example/c/abcdefgh',
+    };
     expect(readPng(renderPosterPng(poster))).toMatchObject({ width: 720, height: 1080 });
     const svg = readSvg(renderPosterSvg(poster));
     expect(svg.text).toContain('扫码添加导购');
@@ -181,16 +203,28 @@ describe('channel codes through the API', () => {
   });
 
   it('a partner code attributes the members it brings to the partner', async () => {
-    const partner = await acq.api('POST', '/api/v1/partners', { name: 'Tea House next door', contact: 'Ms Chen' });
+    const partner = await acq.api('POST', '/api/v1/partners', {
+      name: 'Tea House next door',
+      contact: 'Ms Chen',
+    });
     expect(partner.status).toBe(201);
-    const code = await create({ name: 'Alliance: tea house', source: 'partner_merchant', partnerId: partner.body.id });
+    const code = await create({
+      name: 'Alliance: tea house',
+      source: 'partner_merchant',
+      partnerId: partner.body.id,
+    });
     const worker = createWorker(h);
     const { opened } = await acq.arrive('Tea Lover', code.body.link);
     expect(opened.status).toBe(200);
     await worker.run();
     const partners = await acq.get('/api/v1/partners');
     expect(partners.body.items).toContainEqual(
-      expect.objectContaining({ id: partner.body.id, name: 'Tea House next door', arrivals: 1, newMembers: 1 }),
+      expect.objectContaining({
+        id: partner.body.id,
+        name: 'Tea House next door',
+        arrivals: 1,
+        newMembers: 1,
+      }),
     );
     const rows = await h.deps.db.select().from(channelCodes).where(eq(channelCodes.id, code.body.id));
     expect(rows[0]?.partnerId).toBe(partner.body.id);

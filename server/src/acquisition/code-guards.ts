@@ -5,8 +5,8 @@ import type { Db } from '../db/client.ts';
 import { communitySeries, partners, staff } from '../db/schema/index.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Capabilities } from '../platforms/platform.ts';
-import { findScheduleProblems } from './acquisition.ts';
 import type { CodeTargetInput } from './acquisition.schemas.ts';
+import { findScheduleProblems } from './acquisition.ts';
 import { findStaffExternalIds } from './channel-codes.store.ts';
 
 /**
@@ -37,7 +37,10 @@ export const findPartnerProblems = async (
 };
 
 /** The capabilities decide what a code can do here: contact or group links, a long enough state. */
-export const findCapabilityProblems = (capabilities: Capabilities, target: CodeTargetInput): ErrorDetail[] => {
+export const findCapabilityProblems = (
+  capabilities: Capabilities,
+  target: CodeTargetInput,
+): ErrorDetail[] => {
   const links = capabilities.entryLinks;
   const problems: ErrorDetail[] = [];
   if (target.kind === 'staff' && !links.contact) {
@@ -88,7 +91,11 @@ export const findTargetProblems = async (
   // On a bot platform members talk to the bot and Orchard assigns staff; elsewhere each needs an account there.
   const needsAccount = (input.capabilities.entryLinks.contactVia ?? 'staff_account') === 'staff_account';
   const accounts = needsAccount
-    ? await findStaffExternalIds(db, { tenantId: input.tenantId, platformAccountId: input.platformAccountId, staffIds: ids })
+    ? await findStaffExternalIds(db, {
+        tenantId: input.tenantId,
+        platformAccountId: input.platformAccountId,
+        staffIds: ids,
+      })
     : new Map<string, string>();
   return [
     ...listed.flatMap(({ staffId, path }): ErrorDetail[] => {

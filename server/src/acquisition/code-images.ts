@@ -90,7 +90,10 @@ export const renderPosterPng = (input: PosterInput): Buffer => {
 };
 
 const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 
 const rgbOf = ([r, g, b]: Rgb) => `rgb(${r},${g},${b})`;
 
@@ -100,7 +103,8 @@ export const renderPosterSvg = (input: PosterInput): string => {
   const path: string[] = [];
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; col++) {
-      if (modules.isDark(row, col)) path.push(`M${col + QR_OPTIONS.margin} ${row + QR_OPTIONS.margin}h1v1h-1z`);
+      if (modules.isDark(row, col))
+        path.push(`M${col + QR_OPTIONS.margin} ${row + QR_OPTIONS.margin}h1v1h-1z`);
     }
   }
   // Real text wraps by the same cell count as the PNG (a wide character counts twice), at a similar size.

@@ -17,7 +17,8 @@ export const getCodeStats = async (
   input: { code: ChannelCodeRow; timezone: string; from: string; to: string },
 ): Promise<CodeStats> => {
   const { code, timezone, from, to } = input;
-  const localDay = (column: string) => sql`to_char(${sql.raw(column)} at time zone ${timezone}, 'YYYY-MM-DD')`;
+  const localDay = (column: string) =>
+    sql`to_char(${sql.raw(column)} at time zone ${timezone}, 'YYYY-MM-DD')`;
   // The coarse UTC bounds let the (code, time) index narrow the rows before the local day decides.
   const inRange = (column: string) =>
     sql`${sql.raw(column)} >= ${from}::date - 1 and ${sql.raw(column)} < ${to}::date + 2

@@ -5,7 +5,11 @@ import { findAccountProblems, findStoreProblems, throwIfProblems } from '../comm
 import type { Db } from '../db/client.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { Capabilities } from '../platforms/platform.ts';
-import { type CodeTargetInput, type CreateChannelCodeInput, createChannelCodeInput } from './acquisition.schemas.ts';
+import {
+  type CodeTargetInput,
+  type CreateChannelCodeInput,
+  createChannelCodeInput,
+} from './acquisition.schemas.ts';
 import {
   type ChannelCodeInsert,
   type ChannelCodeRow,

@@ -93,14 +93,18 @@ describe('a group code fills a series and welcomes newcomers by name', () => {
     await worker.run();
     const posted = await botMessages(before.externalId);
     expect(posted).toHaveLength(3);
-    expect(posted.at(-1)).toBe('Welcome Burst 1, Burst 2 and Burst 3 to Beauty Institute C! Rules: no ads. Services: type "menu".');
+    expect(posted.at(-1)).toBe(
+      'Welcome Burst 1, Burst 2 and Burst 3 to Beauty Institute C! Rules: no ads. Services: type "menu".',
+    );
     expect((await seriesGroups()).find((g) => g.name === 'Beauty Institute C')?.memberCount).toBe(5);
   });
 
   it('splits a big burst into welcomes of at most N names, and a community welcome overrides the brand default', async () => {
     const d = (await seriesGroups()).find((g) => g.name === 'Beauty Institute D')!;
     expect(d).toBeDefined();
-    await acq.api('PUT', `/api/v1/communities/${d.id}/welcome`, { group: { text: 'D says hi to %NICKNAME%' } });
+    await acq.api('PUT', `/api/v1/communities/${d.id}/welcome`, {
+      group: { text: 'D says hi to %NICKNAME%' },
+    });
     for (let i = 1; i <= 5; i++) await acq.arrive(`Wave ${i}`, code.link);
     await worker.run();
     h.clock.advance(5_000);

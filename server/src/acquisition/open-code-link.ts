@@ -1,8 +1,8 @@
 import type { AppDeps } from '../app/deps.ts';
 import { listSeriesGroups } from '../communities/series.store.ts';
 import { AppError, notFound } from '../errors.ts';
-import { jobNames } from '../jobs/job-names.ts';
 import { describeError } from '../jobs/backoff.ts';
+import { jobNames } from '../jobs/job-names.ts';
 import { PlatformError } from '../platforms/platform.ts';
 import { type CodeStatus, codeStatusOf, pickLinkGroups } from './acquisition.ts';
 import { assignStaff } from './assign-staff.ts';
@@ -74,8 +74,16 @@ export const openChannelCode = async (
       );
       return unavailable('Every group is full; the next one is opening, try again in a moment');
     }
-    await recordScan(deps.db, { tenantId: code.tenantId, codeId: code.id, communityId: groups[0]!.id, at: now });
-    return follow({ kind: 'groups', externalIds: groups.map((g) => g.externalId) }, { communityId: groups[0]!.id });
+    await recordScan(deps.db, {
+      tenantId: code.tenantId,
+      codeId: code.id,
+      communityId: groups[0]!.id,
+      at: now,
+    });
+    return follow(
+      { kind: 'groups', externalIds: groups.map((g) => g.externalId) },
+      { communityId: groups[0]!.id },
+    );
   }
 
   if (adapter.capabilities.entryLinks.contactVia === 'bot') {
@@ -96,7 +104,9 @@ export const openChannelCode = async (
   });
   if (!choice) {
     const status = codeStatusOf(code, now);
-    return status === 'active' ? unavailable('The code has no staff to assign') : { outcome: 'closed', code, status };
+    return status === 'active'
+      ? unavailable('The code has no staff to assign')
+      : { outcome: 'closed', code, status };
   }
   const accounts = await findStaffExternalIds(deps.db, {
     tenantId: code.tenantId,
@@ -119,7 +129,8 @@ export const followChannelCodeLink = async (
 ): Promise<string> => {
   const { token, ...within } = input;
   const scan = await openChannelCode(deps, { token, within });
-  if (scan.outcome === 'closed') throw new AppError('conflict', `The channel code has ended (${scan.status})`);
+  if (scan.outcome === 'closed')
+    throw new AppError('conflict', `The channel code has ended (${scan.status})`);
   if (scan.outcome === 'unavailable') throw new AppError('conflict', scan.reason);
   return scan.url;
 };

@@ -66,7 +66,9 @@ export const partnersRouter = createRouter()
     const id = await createPartner(c.var.deps, c.var.auth, c.req.valid('json'));
     return c.json(await viewOf(c.var.deps, c.var.auth.tenantId, id), 201);
   })
-  .openapi(routes.list, async (c) => c.json({ items: await listPartners(c.var.deps, c.var.auth.tenantId) }, 200))
+  .openapi(routes.list, async (c) =>
+    c.json({ items: await listPartners(c.var.deps, c.var.auth.tenantId) }, 200),
+  )
   .openapi(routes.update, async (c) => {
     const id = await updatePartner(c.var.deps, c.var.auth, c.req.valid('param').id, c.req.valid('json'));
     return c.json(await viewOf(c.var.deps, c.var.auth.tenantId, id), 200);

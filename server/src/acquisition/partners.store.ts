@@ -8,7 +8,12 @@ import { AppError, notFound } from '../errors.ts';
 import { isUniqueViolation } from '../org/unique-violation.ts';
 
 /** Partner merchants of a community alliance; their codes attribute the members they bring to them. */
-export type PartnerInput = { name: string; storeId?: string | null; contact?: string | null; note?: string | null };
+export type PartnerInput = {
+  name: string;
+  storeId?: string | null;
+  contact?: string | null;
+  note?: string | null;
+};
 
 export type PartnerView = {
   id: string;
@@ -37,7 +42,12 @@ export const createPartner = async (deps: AppDeps, auth: AuthContext, input: Par
   return row!.id;
 };
 
-export const updatePartner = async (deps: AppDeps, auth: AuthContext, id: string, changes: Partial<PartnerInput>) => {
+export const updatePartner = async (
+  deps: AppDeps,
+  auth: AuthContext,
+  id: string,
+  changes: Partial<PartnerInput>,
+) => {
   requireRole(auth, 'owner', 'operator');
   if (changes.storeId !== undefined) throwIfProblems(await findStoreProblems(deps.db, auth, changes.storeId));
   const rows = await deps.db
@@ -56,7 +66,9 @@ export const listPartners = async (deps: AppDeps, tenantId: string, id?: string)
     .select({
       partnerId: channelCodeArrivals.partnerId,
       arrivals: sql<number>`count(*)::int`.as('arrivals'),
-      newMembers: sql<number>`(count(*) filter (where ${channelCodeArrivals.isNewMember}))::int`.as('new_members'),
+      newMembers: sql<number>`(count(*) filter (where ${channelCodeArrivals.isNewMember}))::int`.as(
+        'new_members',
+      ),
     })
     .from(channelCodeArrivals)
     .where(and(eq(channelCodeArrivals.tenantId, tenantId), isNotNull(channelCodeArrivals.partnerId)))

@@ -15,7 +15,7 @@ const openRoute = createRoute({
   path: '/c/{token}',
   operationId: 'openChannelCodeLink',
   tags: ['acquisition'],
-  summary: "Open a channel code: redirect to the platform link Orchard chose for this scan",
+  summary: 'Open a channel code: redirect to the platform link Orchard chose for this scan',
   request: {
     params: z.object({
       token: z

@@ -5,7 +5,13 @@ import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { type AcquisitionSetup, createWorker, setUpAcquisition } from './acquisition.fixtures.ts';
 
-type Message = { kind: string; senderKind: string; text: string | null; attachments: unknown[]; staffId: string };
+type Message = {
+  kind: string;
+  senderKind: string;
+  text: string | null;
+  attachments: unknown[];
+  staffId: string;
+};
 
 /**
  * Seed 003 (WeCom retail playbook): a store-poster code assigns customers at random to shopping guides, each
@@ -71,7 +77,9 @@ describe('seed 003: a store poster code brings customers to guides', () => {
     expect(members.body.items).toHaveLength(8);
     const owners = new Map<string, number>();
     for (const m of members.body.items) owners.set(m.ownerStaffId, (owners.get(m.ownerStaffId) ?? 0) + 1);
-    expect(Object.fromEntries(owners)).toEqual(Object.fromEntries([...guides, backup].map((g) => [g.staffId, 2])));
+    expect(Object.fromEntries(owners)).toEqual(
+      Object.fromEntries([...guides, backup].map((g) => [g.staffId, 2])),
+    );
     expect(members.body.items.every((m: { storeId: string }) => m.storeId === acq.brand.store.id)).toBe(true);
   });
 
@@ -129,7 +137,9 @@ describe('seed 003: a store poster code brings customers to guides', () => {
     const [stored] = await h.deps.db
       .select({ payload: inboundEvents.payload })
       .from(inboundEvents)
-      .where(and(eq(inboundEvents.platformAccountId, acq.accountId), eq(inboundEvents.type, 'member.added_staff')))
+      .where(
+        and(eq(inboundEvents.platformAccountId, acq.accountId), eq(inboundEvents.type, 'member.added_staff')),
+      )
       .orderBy(inboundEvents.id)
       .limit(1);
     const counts = async () => ({

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { AuthContext } from '../access/auth-context.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { findStoreProblems, throwIfProblems } from '../communities/community-guards.ts';
@@ -6,7 +7,6 @@ import type { UpdateChannelCodeInput } from './acquisition.schemas.ts';
 import { findVisibleCode, replaceCodeStaff } from './channel-codes.store.ts';
 import { findCapabilityProblems, findPartnerProblems, findTargetProblems } from './code-guards.ts';
 import { codeStaffOf, findExpiryProblems, targetColumnsOf } from './create-channel-code.ts';
-import { and, eq } from 'drizzle-orm';
 
 /**
  * Change a code: the same checks as on create for whatever changes, then the row and its staff in one

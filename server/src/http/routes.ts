@@ -1,10 +1,10 @@
 import { apiKeysRouter } from '../access/api-keys.routes.ts';
 import { authRouter } from '../access/auth.routes.ts';
-import type { AppDeps } from '../app/deps.ts';
-import { auditMutations } from '../audit/audit.middleware.ts';
 import { channelCodesRouter } from '../acquisition/channel-codes.routes.ts';
 import { partnersRouter } from '../acquisition/partners.routes.ts';
 import { publicLinkRouter } from '../acquisition/public-link.routes.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
 import { communitiesRouter } from '../communities/communities.routes.ts';
 import { keywordsRouter } from '../keywords/keywords.routes.ts';

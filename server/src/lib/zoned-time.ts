@@ -42,7 +42,11 @@ export const isValidTimeZone = (timeZone: string): boolean => {
 };
 
 export const zonedTimeOf = (instant: Date, timeZone: string): ZonedTime => {
-  const parts = Object.fromEntries(formatterOf(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterOf(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   const [hour, minute, second] = [Number(parts.hour), Number(parts.minute), Number(parts.second)];
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);

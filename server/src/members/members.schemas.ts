@@ -13,10 +13,9 @@ const filterFields = {
   joinedTo: instant.optional().openapi({ description: 'Joined before' }),
   q: q.optional(),
   channelCodeId: z.uuid().optional().openapi({ description: 'Members attributed to this channel code' }),
-  touch: z
-    .enum(['first', 'last', 'any'])
-    .optional()
-    .openapi({ description: 'With channelCodeId: first-touch, last-touch or either attribution (default any)' }),
+  touch: z.enum(['first', 'last', 'any']).optional().openapi({
+    description: 'With channelCodeId: first-touch, last-touch or either attribution (default any)',
+  }),
 };
 
 const tagList = z.array(z.uuid()).min(1).max(50);

@@ -82,7 +82,6 @@ export const untagMembers = async (
 
 const PAIRS_PER_STATEMENT = 5_000;
 
-
 const recordTagEvents = async (
   db: Db,
   type: 'tag.added' | 'tag.removed',

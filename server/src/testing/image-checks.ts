@@ -21,7 +21,8 @@ export const readPng = (png: Buffer): { width: number; height: number; colorType
     const type = png.subarray(offset + 4, offset + 8).toString('latin1');
     const body = png.subarray(offset + 8, offset + 8 + length);
     const crc = png.readUInt32BE(offset + 8 + length);
-    if ((crc32(png.subarray(offset + 4, offset + 8 + length)) >>> 0) !== crc) throw new Error(`bad CRC in ${type}`);
+    if (crc32(png.subarray(offset + 4, offset + 8 + length)) >>> 0 !== crc)
+      throw new Error(`bad CRC in ${type}`);
     if (type === 'IHDR') {
       header = {
         width: body.readUInt32BE(0),

@@ -17,13 +17,21 @@ describe('message activity on the timeline', () => {
   });
   afterAll(() => h.close());
 
-  it('keeps one message.posted entry per member per local day, counting that day\'s messages', async () => {
+  it("keeps one message.posted entry per member per local day, counting that day's messages", async () => {
     const group = await sb.api('POST', '/api/v1/sandbox/groups', { name: 'Chatty', capacity: 10 });
-    const link = await sb.api('POST', '/api/v1/sandbox/links', { kind: 'group', state: 'x', groupIds: [group.body.id] });
+    const link = await sb.api('POST', '/api/v1/sandbox/links', {
+      kind: 'group',
+      state: 'x',
+      groupIds: [group.body.id],
+    });
     const memberId = await sb.createMember('Talker');
     await sb.api('POST', '/api/v1/sandbox/links/open', { memberId, link: link.body.url });
     const post = async (text: string) => {
-      const res = await sb.api('POST', '/api/v1/sandbox/messages', { memberId, groupId: group.body.id, text });
+      const res = await sb.api('POST', '/api/v1/sandbox/messages', {
+        memberId,
+        groupId: group.body.id,
+        text,
+      });
       expect(res.status).toBe(200);
     };
     await post('one');

@@ -34,5 +34,8 @@ export const composeWelcome = async (db: Db, input: ComposeWelcomeInput): Promis
     attachments: rendered.attachments ?? [],
   });
   const kept = attachments.slice(0, input.maxAttachments ?? attachments.length);
-  return { ...(rendered.text !== undefined ? { text: rendered.text } : {}), ...(kept.length ? { attachments: kept } : {}) };
+  return {
+    ...(rendered.text !== undefined ? { text: rendered.text } : {}),
+    ...(kept.length ? { attachments: kept } : {}),
+  };
 };

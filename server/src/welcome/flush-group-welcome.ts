@@ -6,8 +6,8 @@ import { chunksOf } from '../lib/chunks.ts';
 import { enqueueOutbound } from '../outbox/outbox.store.ts';
 import type { MessageContent } from '../platforms/platform.ts';
 import { composeWelcome } from './compose-welcome.ts';
-import { joinNames, pickWelcome } from './welcome.ts';
 import { findCodeWelcomes, loadGroupWelcomes } from './welcome.store.ts';
+import { joinNames, pickWelcome } from './welcome.ts';
 
 type Waiting = typeof groupWelcomeQueue.$inferSelect;
 
@@ -39,7 +39,9 @@ export const flushGroupWelcome = async (
     const waiting = await tx
       .select()
       .from(groupWelcomeQueue)
-      .where(and(eq(groupWelcomeQueue.tenantId, input.tenantId), eq(groupWelcomeQueue.communityId, community.id)))
+      .where(
+        and(eq(groupWelcomeQueue.tenantId, input.tenantId), eq(groupWelcomeQueue.communityId, community.id)),
+      )
       .orderBy(asc(groupWelcomeQueue.joinedAt), asc(groupWelcomeQueue.inboundEventId))
       .for('update', { skipLocked: true });
     if (waiting.length === 0) return 0;
@@ -63,7 +65,11 @@ export const flushGroupWelcome = async (
         const rendered = await composeWelcome(tx, {
           tenantId: input.tenantId,
           content,
-          vars: { nickname: joinNames(batch.map((b) => b.name)), group: community.name, store: community.store },
+          vars: {
+            nickname: joinNames(batch.map((b) => b.name)),
+            group: community.name,
+            store: community.store,
+          },
           causeKey: batchKey,
         });
         const isNew = await enqueueOutbound(tx, {

@@ -1,6 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AcquisitionSetup, createWorker, setUpAcquisition } from '../acquisition/acquisition.fixtures.ts';
+import {
+  type AcquisitionSetup,
+  createWorker,
+  setUpAcquisition,
+} from '../acquisition/acquisition.fixtures.ts';
 import { memberEvents, outboundMessages } from '../db/schema/index.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
@@ -50,7 +54,12 @@ describe('1:1 welcomes through the platform mechanism', () => {
     const [row] = await h.deps.db
       .select()
       .from(outboundMessages)
-      .where(and(eq(outboundMessages.platformAccountId, tokenMode.accountId), eq(outboundMessages.kind, 'welcome')));
+      .where(
+        and(
+          eq(outboundMessages.platformAccountId, tokenMode.accountId),
+          eq(outboundMessages.kind, 'welcome'),
+        ),
+      );
     expect(row).toMatchObject({ status: 'cancelled', attempts: 0 });
     expect(row?.lastError).toMatch(/^welcome deadline passed at .*: dropped, not sent late$/);
     expect(await welcomesOf(tokenMode, memberId)).toEqual([]);
@@ -93,11 +102,13 @@ describe('1:1 welcomes through the platform mechanism', () => {
       .select({ data: memberEvents.data })
       .from(memberEvents)
       .where(and(eq(memberEvents.memberId, memberId), eq(memberEvents.type, 'welcome.skipped')));
-    expect(skipped).toEqual([{ data: { reason: 'no_welcome_token', staffExternalId: staffAccount.accountId } }]);
+    expect(skipped).toEqual([
+      { data: { reason: 'no_welcome_token', staffExternalId: staffAccount.accountId } },
+    ]);
     const rows = await h.deps.db.select().from(outboundMessages).where(eq(outboundMessages.kind, 'welcome'));
-    expect(rows.every((r) => (r.payload as { memberExternalId: string }).memberExternalId !== 'outside-member')).toBe(
-      true,
-    );
+    expect(
+      rows.every((r) => (r.payload as { memberExternalId: string }).memberExternalId !== 'outside-member'),
+    ).toBe(true);
   });
 
   it('a message platform sends the welcome as a message, with no deadline', async () => {
@@ -153,7 +164,9 @@ describe('welcome settings API', () => {
       role: 'guide',
       storeId: acq.brand.store.id,
     });
-    const refused = await callApi(h, guide.headers, 'PATCH', '/api/v1/welcome-settings', { groupBatchSeconds: 1 });
+    const refused = await callApi(h, guide.headers, 'PATCH', '/api/v1/welcome-settings', {
+      groupBatchSeconds: 1,
+    });
     expect(refused.status).toBe(403);
   });
 });

@@ -4,8 +4,14 @@ import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.t
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 import { composeWelcome } from './compose-welcome.ts';
-import { planPrivateWelcome, pickWelcome } from './welcome.ts';
-import { findCodeWelcomes, findWelcome, findWelcomeNames, loadGroupWelcomes, brandWelcomeOf } from './welcome.store.ts';
+import {
+  brandWelcomeOf,
+  findCodeWelcomes,
+  findWelcome,
+  findWelcomeNames,
+  loadGroupWelcomes,
+} from './welcome.store.ts';
+import { pickWelcome, planPrivateWelcome } from './welcome.ts';
 
 /**
  * Welcomes on arrival (after the acquisition handler set `ctx.arrival`). 1:1: the code's welcome while the code is
@@ -17,7 +23,8 @@ export const sendWelcomes: Middleware = async (ctx, next) => {
   if (event.type === 'member.added_staff' && arrival?.kind === 'contact') {
     await welcomeContact(ctx, event, arrival);
   }
-  if (event.type === 'member.joined_group' && arrival?.kind === 'group') await queueGroupWelcome(ctx, arrival);
+  if (event.type === 'member.joined_group' && arrival?.kind === 'group')
+    await queueGroupWelcome(ctx, arrival);
   await next();
 };
 
@@ -29,7 +36,9 @@ const welcomeContact = async (ctx: EventContext, event: AddedStaff, arrival: Arr
     arrival.channelCodeId && arrival.isCodeOpen
       ? (await findCodeWelcomes(ctx.tx, ctx.tenantId, [arrival.channelCodeId])).get(arrival.channelCodeId)
       : null;
-  const brand = brandWelcomeOf(await findWelcome(ctx.tx, { tenantId: ctx.tenantId, scope: 'brand', scopeId: null }));
+  const brand = brandWelcomeOf(
+    await findWelcome(ctx.tx, { tenantId: ctx.tenantId, scope: 'brand', scopeId: null }),
+  );
   const picked = pickWelcome([codeWelcome, brand.private]);
   if (!picked) return;
   const plan = planPrivateWelcome({

@@ -21,10 +21,12 @@ const contentView = z
 const brandInput = z
   .object({
     private: welcomeContentInput.nullable().openapi({
-      description: '1:1 welcome when a member adds a staff account ({nickname}, {staff}, {store}); codes override it',
+      description:
+        '1:1 welcome when a member adds a staff account ({nickname}, {staff}, {store}); codes override it',
     }),
     group: welcomeContentInput.nullable().openapi({
-      description: 'Group welcome (%NICKNAME% names the newcomers, {group}, {store}); series and communities override it',
+      description:
+        'Group welcome (%NICKNAME% names the newcomers, {group}, {store}); series and communities override it',
     }),
     groupBatchSeconds: z.number().int().min(0).max(60),
     groupBatchMaxNames: z.number().int().min(1).max(50),
@@ -109,7 +111,13 @@ const levelHandlers = (scope: 'community' | 'series') => ({
   put: async (deps: AppDeps, auth: AuthContext, id: string, group: z.infer<typeof groupInput>['group']) => {
     requireRole(auth, 'owner', 'operator', 'store_manager');
     const scopeId = await findLevel(deps, auth, scope, id);
-    await saveWelcome(deps.db, { tenantId: auth.tenantId, scope, scopeId, changes: { group }, now: deps.now() });
+    await saveWelcome(deps.db, {
+      tenantId: auth.tenantId,
+      scope,
+      scopeId,
+      changes: { group },
+      now: deps.now(),
+    });
     return groupOf(deps, auth.tenantId, scope, scopeId);
   },
 });
@@ -118,7 +126,11 @@ const series = levelHandlers('series');
 
 export const welcomeRouter = createRouter()
   .openapi(routes.get, async (c) => {
-    const row = await findWelcome(c.var.deps.db, { tenantId: c.var.auth.tenantId, scope: 'brand', scopeId: null });
+    const row = await findWelcome(c.var.deps.db, {
+      tenantId: c.var.auth.tenantId,
+      scope: 'brand',
+      scopeId: null,
+    });
     return c.json(brandWelcomeOf(row), 200);
   })
   .openapi(routes.update, async (c) => {
@@ -137,7 +149,10 @@ export const welcomeRouter = createRouter()
     c.json(await community.get(c.var.deps, c.var.auth, c.req.valid('param').id), 200),
   )
   .openapi(routes.updateCommunity, async (c) =>
-    c.json(await community.put(c.var.deps, c.var.auth, c.req.valid('param').id, c.req.valid('json').group), 200),
+    c.json(
+      await community.put(c.var.deps, c.var.auth, c.req.valid('param').id, c.req.valid('json').group),
+      200,
+    ),
   )
   .openapi(routes.getSeries, async (c) =>
     c.json(await series.get(c.var.deps, c.var.auth, c.req.valid('param').id), 200),

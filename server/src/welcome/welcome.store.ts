@@ -1,6 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { channelCodes, members, staff, stores, type WelcomeScope, welcomeMessages } from '../db/schema/index.ts';
+import {
+  channelCodes,
+  members,
+  staff,
+  stores,
+  type WelcomeScope,
+  welcomeMessages,
+} from '../db/schema/index.ts';
 import type { MessageContent } from '../platforms/platform.ts';
 import { groupBatchDefaults } from './welcome.ts';
 
@@ -34,7 +41,13 @@ export type WelcomeChanges = {
 /** Set one level's welcome; fields left out keep their value. */
 export const saveWelcome = async (
   db: Db,
-  input: { tenantId: string; scope: WelcomeScope; scopeId: string | null; changes: WelcomeChanges; now: Date },
+  input: {
+    tenantId: string;
+    scope: WelcomeScope;
+    scopeId: string | null;
+    changes: WelcomeChanges;
+    now: Date;
+  },
 ): Promise<WelcomeRow> => {
   const { tenantId, scope, scopeId, changes, now } = input;
   const [row] = await db
@@ -91,7 +104,9 @@ export const findCodeWelcomes = async (
   const rows = await db
     .select({ id: channelCodes.id, welcome: channelCodes.welcome })
     .from(channelCodes)
-    .where(and(eq(channelCodes.tenantId, tenantId), sql`${channelCodes.id} = any(${sql.param(codeIds)}::uuid[])`));
+    .where(
+      and(eq(channelCodes.tenantId, tenantId), sql`${channelCodes.id} = any(${sql.param(codeIds)}::uuid[])`),
+    );
   return new Map(rows.map((r) => [r.id, r.welcome]));
 };
 

@@ -44,7 +44,10 @@ describe('welcome rules', () => {
       notAfter: new Date('2025-11-01T10:00:20Z'),
       maxAttachments: 9,
     });
-    expect(planPrivateWelcome({ mode: token, occurredAt })).toEqual({ action: 'skip', reason: 'no_welcome_token' });
+    expect(planPrivateWelcome({ mode: token, occurredAt })).toEqual({
+      action: 'skip',
+      reason: 'no_welcome_token',
+    });
     expect(planPrivateWelcome({ mode: { mode: 'message' }, occurredAt })).toEqual({ action: 'send' });
   });
 });

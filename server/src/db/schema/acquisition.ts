@@ -13,8 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { MessageContent } from '../../platforms/platform.ts';
-import { communitySeries } from './communities.ts';
 import { createdAt, id, tenantId } from './columns.ts';
+import { communitySeries } from './communities.ts';
 import { communities, members } from './members.ts';
 import { staff, stores } from './org.ts';
 import { platformAccounts } from './platform.ts';

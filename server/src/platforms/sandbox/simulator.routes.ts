@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bearer, jsonBody, jsonResponse } from '../../access/access.schemas.ts';
-import { codeTokenOfLink } from '../../acquisition/acquisition.ts';
-import { followChannelCodeLink } from '../../acquisition/open-code-link.ts';
 import { requireAuth } from '../../access/require-auth.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../../access/roles.ts';
+import { codeTokenOfLink } from '../../acquisition/acquisition.ts';
+import { followChannelCodeLink } from '../../acquisition/open-code-link.ts';
 import { notFound } from '../../errors.ts';
 import { createRouter } from '../../http/app.ts';
 import { findGroup, insertSandboxUser, listGroupsWithCounts, listSandboxUsers } from './sandbox.store.ts';
@@ -176,7 +176,11 @@ export const simulatorRouter = createRouter()
     // A channel code's public link is followed first, as the member's phone would: Orchard picks the target.
     const codeToken = codeTokenOfLink(input.link);
     const link = codeToken
-      ? await followChannelCodeLink(deps, { tenantId: account.tenantId, platformAccountId: account.id, token: codeToken })
+      ? await followChannelCodeLink(deps, {
+          tenantId: account.tenantId,
+          platformAccountId: account.id,
+          token: codeToken,
+        })
       : input.link;
     const outcome = await actInSandbox(deps, account, (world) =>
       openLink(world, { member, token: linkTokenOf(link) }),
