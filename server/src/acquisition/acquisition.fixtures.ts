@@ -6,6 +6,7 @@ import { jobNames } from '../jobs/job-names.ts';
 import { createRateLimitStore } from '../outbox/rate-limit.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
 import { type SandboxSetup, setUpSandbox } from '../platforms/sandbox/sandbox.fixtures.ts';
+import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.ts';
 import { createStaffWithToken } from '../testing/fixtures.ts';
 import type { Harness } from '../testing/harness.ts';
 
@@ -93,7 +94,20 @@ export const setUpAcquisition = async (h: Harness, settings: Record<string, unkn
     });
     sb.headers.authorization = `Bearer ${token}`;
   };
-  return { ...sb, tenantId, addGuide, orchardMemberOf, createCode, arrive, renewSession };
+  /** Deliver events through the signed sandbox webhook, as the platform (or its retry) would; returns the status. */
+  const deliverWebhook = async (events: unknown[]): Promise<number> => {
+    const body = JSON.stringify({ events });
+    const res = await h.app.request(`/webhooks/${sb.accountId}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...sandboxSignatureHeaders(sb.webhookSecret, body, h.clock.now.getTime()),
+      },
+      body,
+    });
+    return res.status;
+  };
+  return { ...sb, tenantId, addGuide, orchardMemberOf, createCode, arrive, renewSession, deliverWebhook };
 };
 
 export type AcquisitionSetup = Awaited<ReturnType<typeof setUpAcquisition>> & SandboxSetup;

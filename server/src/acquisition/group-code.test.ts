@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundEvents, memberEvents } from '../db/schema/index.ts';
 import { jobNames } from '../jobs/job-names.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
-import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { type AcquisitionSetup, createWorker, setUpAcquisition } from './acquisition.fixtures.ts';
 
@@ -125,16 +124,7 @@ describe('a group code fills a series and welcomes newcomers by name', () => {
     const groupsBefore = await seriesGroups();
     const timelineBefore = (await h.deps.db.select().from(memberEvents)).length;
     for (const externalId of [String(join!.payload.externalId), 'duplicate-under-a-new-id']) {
-      const body = JSON.stringify({ events: [{ ...join!.payload, externalId }] });
-      const res = await h.app.request(`/webhooks/${acq.accountId}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...sandboxSignatureHeaders(acq.webhookSecret, body, h.clock.now.getTime()),
-        },
-        body,
-      });
-      expect(res.status).toBe(200);
+      expect(await acq.deliverWebhook([{ ...join!.payload, externalId }])).toBe(200);
       await worker.run();
       h.clock.advance(10_000);
       await worker.run();

@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelCodeArrivals, inboundEvents, memberEvents, outboundMessages } from '../db/schema/index.ts';
-import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { type AcquisitionSetup, createWorker, setUpAcquisition } from './acquisition.fixtures.ts';
 
@@ -149,16 +148,7 @@ describe('seed 003: a store poster code brings customers to guides', () => {
     });
     const before = await counts();
     const deliver = async (events: unknown[]) => {
-      const body = JSON.stringify({ events });
-      const res = await h.app.request(`/webhooks/${acq.accountId}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...sandboxSignatureHeaders(acq.webhookSecret, body, h.clock.now.getTime()),
-        },
-        body,
-      });
-      expect(res.status).toBe(200);
+      expect(await acq.deliverWebhook(events)).toBe(200);
       await worker.run();
     };
     await deliver([stored!.payload]);

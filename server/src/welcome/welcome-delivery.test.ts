@@ -8,7 +8,6 @@ import {
 import { memberEvents, outboundMessages } from '../db/schema/index.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
-import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.ts';
 import { createStaffWithToken } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 
@@ -76,26 +75,16 @@ describe('1:1 welcomes through the platform mechanism', () => {
 
   it('an add without a welcome code on a token platform gets no welcome, and the timeline says why', async () => {
     const staffAccount = await tokenMode.addGuide('Guide Wang');
-    const body = JSON.stringify({
-      events: [
-        {
-          type: 'member.added_staff',
-          externalId: 'add-without-code',
-          occurredAt: h.clock.now.toISOString(),
-          member: { externalId: 'outside-member', name: 'No Code' },
-          staffExternalId: staffAccount.accountId,
-        },
-      ],
-    });
-    const res = await h.app.request(`/webhooks/${tokenMode.accountId}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...sandboxSignatureHeaders(tokenMode.webhookSecret, body, h.clock.now.getTime()),
+    const status = await tokenMode.deliverWebhook([
+      {
+        type: 'member.added_staff',
+        externalId: 'add-without-code',
+        occurredAt: h.clock.now.toISOString(),
+        member: { externalId: 'outside-member', name: 'No Code' },
+        staffExternalId: staffAccount.accountId,
       },
-      body,
-    });
-    expect(res.status).toBe(200);
+    ]);
+    expect(status).toBe(200);
     await worker.run();
     const memberId = await tokenMode.orchardMemberOf('outside-member');
     const skipped = await h.deps.db
