@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { assignmentStrategies, channelSources } from '../db/schema/index.ts';
+import { limitSchema, uuidCursorSchema } from '../http/pagination.ts';
 import { attachmentSchema } from '../platforms/platform.ts';
 
 /** A message with placeholders ({nickname}, {store}, {staff}, {code}; %NICKNAME% in groups) and attachments. */
@@ -104,6 +105,8 @@ export const updateChannelCodeInput = z
 export type UpdateChannelCodeInput = z.infer<typeof updateChannelCodeInput>;
 
 export const listChannelCodesQuery = z.object({
+  limit: limitSchema,
+  cursor: uuidCursorSchema,
   source: z.enum(channelSources).optional(),
   storeId: z.uuid().optional(),
   purpose: z.string().trim().min(1).max(40).optional(),

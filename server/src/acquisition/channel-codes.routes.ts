@@ -6,6 +6,7 @@ import { requireRole } from '../access/roles.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { AppError } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
+import { pageSchema } from '../http/pagination.ts';
 import { zonedTimeOf } from '../lib/zoned-time.ts';
 import * as s from './acquisition.schemas.ts';
 import { publicLinkOf } from './acquisition.ts';
@@ -48,7 +49,7 @@ const routes = {
     operationId: 'listChannelCodes',
     summary: 'Channel codes the caller may see, newest first (archived ones on request)',
     request: { query: s.listChannelCodesQuery },
-    responses: { 200: jsonResponse('Codes', z.object({ items: z.array(s.channelCodeSchema) })) },
+    responses: { 200: jsonResponse('A page of codes', pageSchema(s.channelCodeSchema)) },
   }),
   get: createRoute({
     ...authed,
@@ -121,7 +122,7 @@ export const channelCodesRouter = createRouter()
   })
   .openapi(routes.list, async (c) => {
     const { deps, auth } = c.var;
-    const rows = await listCodes(deps.db, {
+    const page = await listCodes(deps.db, {
       tenantId: auth.tenantId,
       scope: auth.scope,
       ...c.req.valid('query'),
@@ -129,21 +130,17 @@ export const channelCodesRouter = createRouter()
     const staff = await listCodeStaff(
       deps.db,
       auth.tenantId,
-      rows.map((r) => r.id),
+      page.items.map((r) => r.id),
     );
     const options = { publicUrl: deps.config.publicUrl, now: deps.now() };
-    return c.json(
-      {
-        items: rows.map((row) =>
-          codeViewOf(
-            row,
-            staff.filter((st) => st.codeId === row.id),
-            options,
-          ),
-        ),
-      },
-      200,
+    const items = page.items.map((row) =>
+      codeViewOf(
+        row,
+        staff.filter((st) => st.codeId === row.id),
+        options,
+      ),
     );
+    return c.json({ items, nextCursor: page.nextCursor }, 200);
   })
   .openapi(routes.get, async (c) => {
     const { deps, auth } = c.var;

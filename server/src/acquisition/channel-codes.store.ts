@@ -3,6 +3,7 @@ import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { channelCodeStaff, channelCodes, staffAccounts, tenants } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
+import { olderThanCursor, type Page, pageOf } from '../http/pagination.ts';
 import type { ChannelCodeView } from './acquisition.schemas.ts';
 import { codeStatusOf, publicLinkOf } from './acquisition.ts';
 
@@ -105,18 +106,20 @@ export const findVisibleCode = async (
   return row;
 };
 
-export const listCodes = (
+export const listCodes = async (
   db: Db,
   options: {
     tenantId: string;
     scope: Scope;
+    limit: number;
+    cursor?: string;
     source?: string;
     storeId?: string;
     purpose?: string;
     includeArchived: boolean;
   },
-): Promise<ChannelCodeRow[]> =>
-  db
+): Promise<Page<ChannelCodeRow>> => {
+  const rows = await db
     .select()
     .from(channelCodes)
     .where(
@@ -126,10 +129,18 @@ export const listCodes = (
         options.storeId ? eq(channelCodes.storeId, options.storeId) : undefined,
         options.purpose ? eq(channelCodes.purpose, options.purpose) : undefined,
         options.includeArchived ? undefined : eq(channelCodes.isArchived, false),
+        options.cursor ? olderThanCursor(channelCodes, options.cursor) : undefined,
       ),
     )
     .orderBy(desc(channelCodes.createdAt), desc(channelCodes.id))
-    .limit(500);
+    .limit(options.limit + 1);
+  return pageOf(
+    rows,
+    options.limit,
+    (row) => row.id,
+    (row) => row,
+  );
+};
 
 export const findCodeByToken = async (db: Db, token: string): Promise<ChannelCodeRow | undefined> => {
   const [row] = await db.select().from(channelCodes).where(eq(channelCodes.token, token));

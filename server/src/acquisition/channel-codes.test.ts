@@ -131,6 +131,11 @@ describe('channel codes through the API', () => {
 
   it("hides another brand's and another store's codes", async () => {
     const code = await create({ name: 'Store code', storeId: acq.brand.store.id });
+    const firstPage = await acq.get('/api/v1/channel-codes?limit=1');
+    expect(firstPage.body.items.map((c: { id: string }) => c.id)).toEqual([code.body.id]);
+    const secondPage = await acq.get(`/api/v1/channel-codes?limit=1&cursor=${firstPage.body.nextCursor}`);
+    expect(secondPage.body.items).toHaveLength(1);
+    expect(secondPage.body.items[0].id).not.toBe(code.body.id);
     const other = await setUpSandbox(h);
     expect((await callApi(h, other.headers, 'GET', `/api/v1/channel-codes/${code.body.id}`)).status).toBe(
       404,
