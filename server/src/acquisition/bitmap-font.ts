@@ -47,8 +47,6 @@ export const isWide = (char: string): boolean => {
   );
 };
 
-export const hasGlyph = (char: string): boolean => glyphs.has(char);
-
 /** Width in cells: 2 for a wide character, 1 otherwise. */
 export const cellsOf = (text: string): number => [...text].reduce((n, c) => n + (isWide(c) ? 2 : 1), 0);
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { createRaster, encodePng, fillRect, type Rgb } from '../lib/raster.ts';
-import { drawText, GLYPH_HEIGHT, textWidthOf, wrapText } from './bitmap-font.ts';
+import { CELL_WIDTH, drawText, GLYPH_HEIGHT, textWidthOf, wrapText } from './bitmap-font.ts';
 
 /**
  * A code's images: the QR (PNG and SVG, from the qrcode package) and a printable poster (headline, QR, the code's
@@ -45,7 +45,7 @@ const INK: Rgb = [33, 33, 33];
 const GREY: Rgb = [117, 117, 117];
 
 const lineHeightOf = (scale: number) => (GLYPH_HEIGHT + 2) * scale;
-const maxCellsAt = (scale: number) => Math.floor((layout.width - 2 * layout.margin) / (6 * scale));
+const maxCellsAt = (scale: number) => Math.floor((layout.width - 2 * layout.margin) / (CELL_WIDTH * scale));
 
 const qrPlacement = (modules: Modules) => {
   const cells = modules.size + 2 * QR_OPTIONS.margin;

@@ -32,15 +32,6 @@ const formatterOf = (timeZone: string): Intl.DateTimeFormat => {
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export const isValidTimeZone = (timeZone: string): boolean => {
-  try {
-    formatterOf(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export const zonedTimeOf = (instant: Date, timeZone: string): ZonedTime => {
   const parts = Object.fromEntries(
     formatterOf(timeZone)
