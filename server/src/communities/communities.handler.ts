@@ -39,6 +39,12 @@ const onJoined = async (ctx: EventContext, event: EventOf<'member.joined_group'>
     entryState: event.entryState ?? null,
   });
   if (!isNew) return;
+  ctx.joinedCommunity = {
+    id: community.id,
+    name: community.name,
+    storeId: community.storeId,
+    seriesId: community.seriesId,
+  };
   await adjustCounts(ctx.tx, community.id, { members: 1, left: 0 });
   await recordMemberEvents(ctx.tx, [
     {

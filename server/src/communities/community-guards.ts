@@ -20,7 +20,7 @@ import { defaultCapacity, findCapacityProblems } from './communities.ts';
 /** A store this caller may place groups in; store-bound staff must name one of theirs. */
 export const findStoreProblems = async (
   db: Db,
-  auth: AuthContext,
+  auth: Pick<AuthContext, 'tenantId' | 'scope'>,
   storeId: string | null | undefined,
 ): Promise<ErrorDetail[]> => {
   if (!storeId) {

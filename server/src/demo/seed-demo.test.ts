@@ -1,7 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOwner } from '../access/bootstrap-owner.ts';
-import { communities, inboundEvents, sandboxGroups, staff, stores, tenants } from '../db/schema/index.ts';
+import {
+  channelCodeStaff,
+  channelCodes,
+  communities,
+  inboundEvents,
+  sandboxGroups,
+  staff,
+  stores,
+  tenants,
+  welcomeMessages,
+} from '../db/schema/index.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { demoBrand } from './demo-brand.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -44,5 +54,26 @@ describe('seedDemo', () => {
     expect(events).toHaveLength(demoBrand.members.length);
     expect(events.every((e) => e.payload.entryState === 'store-poster')).toBe(true);
     expect(h.jobs.sent.some((j) => j.name === 'events.process')).toBe(true);
+  });
+
+  it('makes a store-poster channel code over the three guides, and the brand welcomes', async () => {
+    const codes = await h.deps.db.select().from(channelCodes).where(eq(channelCodes.tenantId, tenantId));
+    expect(codes).toMatchObject([
+      { source: 'store_poster', targetKind: 'staff', strategy: 'round_robin', tagNames: ['store-poster'] },
+    ]);
+    const team = await h.deps.db
+      .select()
+      .from(channelCodeStaff)
+      .where(eq(channelCodeStaff.codeId, codes[0]!.id));
+    expect(team.map((t) => t.dailyCap)).toEqual([50, 50, 50]);
+    const [welcome] = await h.deps.db
+      .select()
+      .from(welcomeMessages)
+      .where(eq(welcomeMessages.tenantId, tenantId));
+    expect(welcome).toMatchObject({
+      scope: 'brand',
+      private: demoBrand.welcome.private,
+      group: demoBrand.welcome.group,
+    });
   });
 });

@@ -1,20 +1,23 @@
 import { eq } from 'drizzle-orm';
+import { createChannelCode } from '../acquisition/create-channel-code.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { communities, regions, staff, staffRoles, stores, tenants } from '../db/schema/index.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
 import { addPlatformAccount } from '../platforms/platform-accounts.service.ts';
 import { insertSandboxUser, type SandboxAccount } from '../platforms/sandbox/sandbox.store.ts';
+import { sandboxCapabilities } from '../platforms/sandbox/sandbox.ts';
 import { createGroupAsBot, createLinkAsBot } from '../platforms/sandbox/sandbox-bot.ts';
 import { runInSandbox } from '../platforms/sandbox/sandbox-runtime.ts';
 import { readSandboxSettings } from '../platforms/sandbox/sandbox-settings.ts';
 import { openLink } from '../platforms/sandbox/sandbox-world.ts';
 import { createSandboxStaffAccount } from '../platforms/sandbox/simulator-staff.ts';
+import { saveWelcome } from '../welcome/welcome.store.ts';
 import { demoBrand, staffEmailOf } from './demo-brand.ts';
 
 /**
  * Fills a brand with demo data: a region, three stores with a manager and a guide each, an operator, a sandbox
  * account with a staff account per guide, one group per store with its join link, a store-poster contact link,
- * and a few members who already came in. Runs once per brand (marked in the brand's settings), in one transaction.
+ * a few members who already came in, a store-poster channel code and the brand's welcomes. Runs once per brand (marked in the brand's settings), in one transaction.
  */
 export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Promise<{ created: boolean }> => {
   if (!deps.config.sandboxEnabled) return { created: false };
@@ -37,6 +40,7 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
     const account: SandboxAccount = { id: row.id, tenantId, settings: readSandboxSettings(row.settings) };
 
     const guideAccounts: string[] = [];
+    const guideStaffIds: string[] = [];
     for (const spec of demoBrand.stores) {
       const [store] = await tx
         .insert(stores)
@@ -57,6 +61,7 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
         if (role === 'guide') {
           const sandboxStaff = await createSandboxStaffAccount(txDeps, account, { staffId: member!.id });
           guideAccounts.push(sandboxStaff.id);
+          guideStaffIds.push(member!.id);
           await runInSandbox({ db: tx, account, now: deps.now }, async (world) => {
             const group = await createGroupAsBot(world, {
               name: `${spec.group} A`,
@@ -93,6 +98,25 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
         await openLink(world, { member, token: poster.link.token });
       }
     });
+
+    // A channel code as operators make them (its link goes through Orchard's choice), and the brand's welcomes.
+    await createChannelCode(txDeps, {
+      tenantId,
+      scope: { kind: 'brand' },
+      db: tx,
+      capabilities: sandboxCapabilities(account.settings),
+      input: {
+        ...demoBrand.channelCode,
+        platformAccountId: account.id,
+        target: {
+          kind: 'staff',
+          strategy: 'round_robin',
+          staff: guideStaffIds.map((staffId) => ({ staffId })),
+          dailyCap: 50,
+        },
+      },
+    });
+    await saveWelcome(tx, { tenantId, scope: 'brand', scopeId: null, changes: demoBrand.welcome, now });
 
     await tx
       .update(tenants)

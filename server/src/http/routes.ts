@@ -1,5 +1,8 @@
 import { apiKeysRouter } from '../access/api-keys.routes.ts';
 import { authRouter } from '../access/auth.routes.ts';
+import { channelCodesRouter } from '../acquisition/channel-codes.routes.ts';
+import { partnersRouter } from '../acquisition/partners.routes.ts';
+import { publicLinkRouter } from '../acquisition/public-link.routes.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
@@ -19,6 +22,7 @@ import { simulatorRouter } from '../platforms/sandbox/simulator.routes.ts';
 import { staffAccountsRouter } from '../platforms/staff-accounts.routes.ts';
 import { webhookRouter } from '../platforms/webhook.routes.ts';
 import { tagsRouter } from '../tags/tags.routes.ts';
+import { welcomeRouter } from '../welcome/welcome.routes.ts';
 import { createHttpApp } from './app.ts';
 import { mountDocs } from './docs.ts';
 
@@ -52,8 +56,13 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', communitiesRouter);
   app.route('/api/v1', keywordsRouter);
   app.route('/api/v1', moderationRouter);
+  app.route('/api/v1', channelCodesRouter);
+  app.route('/api/v1', partnersRouter);
+  app.route('/api/v1', welcomeRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
+  // A code's public link (what its QR encodes): customers open it without signing in.
+  app.route('/', publicLinkRouter);
   mountDocs(app);
   return app;
 };

@@ -14,6 +14,8 @@ export const jobNames = {
   sweepMassSends: 'mass-sends.track-sweep',
   runPlatformSync: 'platform-sync.run',
   sweepPlatformSync: 'platform-sync.sweep',
+  flushGroupWelcome: 'welcome.group-flush',
+  sweepGroupWelcomes: 'welcome.group-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -1,6 +1,6 @@
 import { and, eq, gte, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../access/auth-context.ts';
-import { type MemberStage, members, memberTags } from '../db/schema/index.ts';
+import { type MemberStage, memberAttributions, members, memberTags } from '../db/schema/index.ts';
 
 /** A tag expression: the member has every tag of `all`, at least one of `any`, none of `none`. */
 export type TagExpression = { all?: string[]; any?: string[]; none?: string[] };
@@ -14,6 +14,8 @@ export type MemberFilter = {
   joinedTo?: Date;
   q?: string;
   tags?: TagExpression;
+  /** Members attributed to this channel code: first touch, last touch, or either. */
+  channelCode?: { id: string; touch: 'first' | 'last' | 'any' };
 };
 
 /**
@@ -47,6 +49,13 @@ export const tagExpressionSql = (expression: TagExpression): SQL | undefined => 
   return parts.length > 0 ? and(...parts) : undefined;
 };
 
+const attributedTo = (code: NonNullable<MemberFilter['channelCode']>): SQL => {
+  const first = eq(memberAttributions.firstCodeId, code.id);
+  const last = eq(memberAttributions.lastCodeId, code.id);
+  const touch = code.touch === 'first' ? first : code.touch === 'last' ? last : sql`(${first} or ${last})`;
+  return sql`exists (select 1 from ${memberAttributions} where ${memberAttributions.memberId} = ${members.id} and ${touch})`;
+};
+
 export const memberFilterSql = (tenantId: string, scope: Scope, filter: MemberFilter): SQL | undefined =>
   and(
     visibleMembers(tenantId, scope),
@@ -56,6 +65,7 @@ export const memberFilterSql = (tenantId: string, scope: Scope, filter: MemberFi
     filter.joinedTo ? lt(members.createdAt, filter.joinedTo) : undefined,
     filter.q ? ilike(members.name, containing(filter.q)) : undefined,
     filter.tags ? tagExpressionSql(filter.tags) : undefined,
+    filter.channelCode ? attributedTo(filter.channelCode) : undefined,
   );
 
 /** Every tag id the filter names, to check they are the brand's own before querying. */

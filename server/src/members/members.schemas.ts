@@ -12,6 +12,10 @@ const filterFields = {
   joinedFrom: instant.optional().openapi({ description: 'Joined at or after' }),
   joinedTo: instant.optional().openapi({ description: 'Joined before' }),
   q: q.optional(),
+  channelCodeId: z.uuid().optional().openapi({ description: 'Members attributed to this channel code' }),
+  touch: z.enum(['first', 'last', 'any']).optional().openapi({
+    description: 'With channelCodeId: first-touch, last-touch or either attribution (default any)',
+  }),
 };
 
 const tagList = z.array(z.uuid()).min(1).max(50);
@@ -51,6 +55,8 @@ type FilterFields = {
   joinedFrom?: string;
   joinedTo?: string;
   q?: string;
+  channelCodeId?: string;
+  touch?: 'first' | 'last' | 'any';
 };
 
 export const toMemberFilter = (
@@ -66,5 +72,6 @@ export const toMemberFilter = (
   joinedFrom: dateOf(input.joinedFrom),
   joinedTo: dateOf(input.joinedTo),
   q: input.q,
+  channelCode: input.channelCodeId ? { id: input.channelCodeId, touch: input.touch ?? 'any' } : undefined,
   tags: input.tags ?? { all: idsOf(input.tagsAll), any: idsOf(input.tagsAny), none: idsOf(input.tagsNone) },
 });

@@ -13,6 +13,7 @@ import {
 import {
   chatKeyOf,
   classifyDeliveryError,
+  findExpiryOf,
   type OutboundMessage,
   parseOutbound,
   performOutbound,
@@ -25,13 +26,23 @@ export type DeliverStats = {
   /** Temporary failures, back to pending with a later next_attempt_at. */
   retried: number;
   failed: number;
+  /** Rows that could no longer be sent (a welcome past its deadline), cancelled with the reason. */
+  cancelled: number;
   /** Rows the rate limit could not fit now, back to pending at their next free slot. */
   deferred: number;
   /** When the account's next pending row is due (the job wakes itself for it). */
   nextDueAt: Date | null;
 };
 
-const noStats: DeliverStats = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, nextDueAt: null };
+const noStats: DeliverStats = {
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  failed: 0,
+  cancelled: 0,
+  deferred: 0,
+  nextDueAt: null,
+};
 
 /**
  * Deliver one account's due outbound rows. Claim (a short commit), then call the platform outside any
@@ -66,7 +77,10 @@ export const deliverOutbound = async (
   const ready: { row: OutboundRow; message: OutboundMessage }[] = [];
   for (const row of rows) {
     try {
-      ready.push({ row, message: parseOutbound(row.kind, row.payload) });
+      const message = parseOutbound(row.kind, row.payload);
+      const expiry = findExpiryOf(message, now);
+      if (expiry) outcomes.push({ id: row.id, status: 'cancelled', attempts: row.attempts, error: expiry });
+      else ready.push({ row, message });
     } catch (error) {
       outcomes.push({
         id: row.id,
@@ -98,6 +112,8 @@ export const deliverOutbound = async (
     // A 429 earlier in this run holds back what has not started yet.
     const blockedUntil = rateLimits.get(platformAccountId).blockedUntilMs;
     if (blockedUntil > now.getTime()) return defer(row, blockedUntil);
+    const expiry = findExpiryOf(message, deps.now());
+    if (expiry) return { id, status: 'cancelled', attempts: row.attempts, error: expiry };
     try {
       const result = await performOutbound(adapter, message);
       return { id, status: 'sent', externalId: result.externalId, at: deps.now() };
@@ -130,6 +146,7 @@ export const deliverOutbound = async (
     sent: count((o) => o.status === 'sent'),
     retried: count((o) => o.status === 'pending' && o.error !== undefined),
     failed: count((o) => o.status === 'failed'),
+    cancelled: count((o) => o.status === 'cancelled'),
     deferred: count((o) => o.status === 'pending' && o.error === undefined),
     nextDueAt: await findNextDueAt(deps.db, platformAccountId),
   };

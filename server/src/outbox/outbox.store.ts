@@ -76,7 +76,9 @@ export const claimDueOutbound = async (
 export type DeliveryOutcome =
   | { id: number; status: 'sent'; externalId: string | null; at: Date }
   | { id: number; status: 'pending'; attempts: number; nextAttemptAt: Date; error?: string }
-  | { id: number; status: 'failed'; attempts: number; error: string };
+  | { id: number; status: 'failed'; attempts: number; error: string }
+  /** Never attempted because it could no longer be sent (a welcome past its deadline). */
+  | { id: number; status: 'cancelled'; attempts: number; error: string };
 
 /**
  * Record what happened to claimed rows, in at most two statements for the whole run. Only rows still

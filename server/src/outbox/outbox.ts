@@ -46,6 +46,8 @@ export const outboundPayloadSchemas = {
     memberExternalId: z.string().min(1),
     staffExternalId: z.string().min(1),
     content: contentSchema,
+    /** The platform's welcome deadline (ISO): past it the row is cancelled, never sent late. */
+    notAfter: z.iso.datetime().optional(),
   }),
   moderate: z.object({ action: moderationSchema }),
   dice: z.object({ target: targetSchema, emoji: z.string().min(1) }),
@@ -77,6 +79,7 @@ export type OutboundMessage =
         memberExternalId: string;
         staffExternalId: string;
         content: MessageContent;
+        notAfter?: string;
       };
     }
   | { kind: 'moderate'; payload: { action: ModerationAction } }
@@ -127,8 +130,10 @@ export const performOutbound = async (
   switch (message.kind) {
     case 'send':
       return adapter.send(message.payload.target, message.payload.content);
-    case 'welcome':
-      return adapter.sendWelcome(message.payload);
+    case 'welcome': {
+      const { notAfter: _deadline, ...welcome } = message.payload;
+      return adapter.sendWelcome(welcome);
+    }
     case 'moderate': {
       if (!adapter.moderate) throw unsupported('moderate');
       await adapter.moderate(message.payload.action);
@@ -149,6 +154,18 @@ export const performOutbound = async (
       return adapter.sendMass(message.payload);
     }
   }
+};
+
+/**
+ * Why a row can no longer be sent, if it cannot: a welcome past its platform deadline (WeCom's WelcomeCode
+ * works for 20 s). Such a row is cancelled with this reason rather than sent late in another form.
+ */
+export const findExpiryOf = (message: OutboundMessage, now: Date): string | undefined => {
+  if (message.kind !== 'welcome' || !message.payload.notAfter) return undefined;
+  const deadline = new Date(message.payload.notAfter);
+  return now.getTime() > deadline.getTime()
+    ? `welcome deadline passed at ${deadline.toISOString()}: dropped, not sent late`
+    : undefined;
 };
 
 export type DeliveryFailure = { isTemporary: boolean; retryAfterMs?: number };

@@ -1,9 +1,11 @@
+import { trackArrivals } from '../acquisition/acquisition.handler.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
-import { recordStaffContacts } from '../members/record-staff-contacts.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
+import { recordMessageActivity } from '../timeline/record-message-activity.ts';
+import { sendWelcomes } from '../welcome/welcome.handler.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -14,8 +16,11 @@ import type { Middleware } from './middleware.ts';
 export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
-  recordStaffContacts,
   requestPlatformSyncs,
+  // Arrivals after membership (it says whether a join is new); sets ctx.arrival for what follows.
+  trackArrivals,
+  sendWelcomes,
+  recordMessageActivity,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   keywordAssistant,

@@ -1,11 +1,36 @@
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { OutboundMessage } from '../outbox/outbox.ts';
 import type { Capabilities, PlatformEvent } from '../platforms/platform.ts';
 
 export type ResolvedMember = { id: string; name: string; isNew: boolean };
 export type ResolvedIdentity = { id: string; externalId: string; displayName: string | null };
 export type ResolvedStaffAccount = { id: string; staffId: string; externalId: string };
+
+/** A group join that changed membership (not a repeat), set by community tracking for later handlers. */
+export type JoinedCommunity = { id: string; name: string; storeId: string | null; seriesId: string | null };
+
+/**
+ * A member arrived: a new contact with a staff account or a new group join, through a channel code or
+ * not (`channelCodeId` null). Set by the acquisition handler; welcome, fission and others read it.
+ */
+export type Arrival = {
+  kind: 'contact' | 'group';
+  channelCodeId: string | null;
+  /** This arrival made the member's first attribution to any code (first touch). */
+  isFirstTouch: boolean;
+  /** The member is new to the brand with this arrival. */
+  isNewMember: boolean;
+  /** False when the code had expired or reached its total cap: attributed, but its offer (welcome) is over. */
+  isCodeOpen: boolean;
+  /** The staff member the member was assigned to (contact arrivals). */
+  staffId: string | null;
+  communityId: string | null;
+  /** What created the code (fission's personal invite codes name their inviting member). */
+  purpose: string | null;
+  referrerMemberId: string | null;
+};
 
 export type EnqueueRequest = OutboundMessage & {
   /** Names the row within this event (stable across re-runs); by default its order: 1, 2, 3… */
@@ -34,6 +59,15 @@ export type EventContext = {
   identity?: ResolvedIdentity;
   /** Set by the resolve step when the event names a staff account Orchard knows. */
   staffAccount?: ResolvedStaffAccount;
+  /** Set by community tracking when this event's group join was new. */
+  joinedCommunity?: JoinedCommunity;
+  /** Set by the acquisition handler when a member arrived (see Arrival). */
+  arrival?: Arrival;
+  /**
+   * Jobs to send after the event's transaction commits (a rollback drops them): a handler that needs the
+   * network (open a group, flush a batch) asks here instead of waiting for a sweep.
+   */
+  readonly jobs: JobQueue;
   readonly outbox: {
     /**
      * Queue an outbound action in this event's transaction. Its idempotency key is derived from the

@@ -26,6 +26,8 @@
  * 5. **Deliver.** After the commit, one `outbox.deliver` job per account that got outbound rows is sent
  *    (stately queue, singleton per account). Delivery (outbox/deliver-outbound.ts) claims rows, calls the
  *    platform within its rate limits, and records sent / retry later / failed per row.
+ *    Jobs handlers asked for through `ctx.jobs` (open the next group of a series, flush a group welcome) are
+ *    sent then too, only for events that succeeded.
  * 6. **Sweep.** Every minute `events.sweep` wakes `events.process` when due events exist (retries whose
  *    backoff ended) and `outbox.sweep` fans out one `outbox.deliver` per account with due rows.
  */
@@ -44,7 +46,7 @@ import {
 } from './events.store.ts';
 import { featureHandlers } from './handlers.ts';
 import type { Middleware } from './middleware.ts';
-import { type RunnableEvent, runEvents } from './run-events.ts';
+import { type DeferredJob, type RunnableEvent, runEvents } from './run-events.ts';
 
 export type ProcessStats = { claimed: number; processed: number; failed: number };
 
@@ -100,7 +102,24 @@ export const processPendingEvents = async (
   for (const platformAccountId of outcome.result.outboundAccounts) {
     await wakeDelivery(deps.jobs, platformAccountId);
   }
+  await sendDeferredJobs(deps, outcome.result.jobs);
   return { claimed: outcome.claimed, processed: outcome.processed, failed: outcome.failures.length };
+};
+
+/** The jobs handlers asked for, now that their effects are committed; the same job twice is sent once. */
+const sendDeferredJobs = async (deps: AppDeps, jobs: DeferredJob[]): Promise<void> => {
+  const seen = new Set<string>();
+  for (const job of jobs) {
+    const key = `${job.name}\n${job.options?.singletonKey ?? JSON.stringify(job.data)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      await deps.jobs.send(job.name, job.data, job.options);
+    } catch (error) {
+      // The effects are committed; a lost wake-up is what the minute sweeps are for.
+      deps.logger.warn({ job: job.name, error: describeError(error) }, 'pipeline: job after commit not sent');
+    }
+  }
 };
 
 /** A claimed row ready to run, or why it cannot run (counted as a failed try like any other). */

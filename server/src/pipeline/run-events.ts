@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
+import type { SendJobOptions } from '../jobs/queue.ts';
 import { enqueueOutboundBatch, type OutboundInput } from '../outbox/outbox.store.ts';
 import type { Capabilities, PlatformEvent } from '../platforms/platform.ts';
 import { compose, type EnqueueRequest, type EventContext, type Middleware } from './middleware.ts';
@@ -19,7 +20,13 @@ export type RunResult = {
   failed: { item: RunnableEvent; error: unknown }[];
   /** Accounts that got outbound rows (their delivery job is woken after commit). */
   outboundAccounts: Set<string>;
+  /** Jobs handlers asked for (`ctx.jobs`), sent after commit; only those of events that succeeded. */
+  jobs: DeferredJob[];
 };
+
+export type DeferredJob = { name: string; data: Record<string, unknown>; options?: SendJobOptions };
+
+type BatchEffects = { accounts: Set<string>; jobs: DeferredJob[] };
 
 /** The idempotency key of an event's n-th (or named) outbound row: stable across re-runs of the event. */
 export const eventOutboundKey = (inboundEventId: number, key: string): string =>
@@ -40,19 +47,20 @@ export const runEvents = async (
   items: RunnableEvent[],
   handlers: readonly Middleware[],
 ): Promise<RunResult> => {
-  const result: RunResult = { processed: [], failed: [], outboundAccounts: new Set() };
+  const result: RunResult = { processed: [], failed: [], outboundAccounts: new Set(), jobs: [] };
   if (items.length === 0) return result;
   try {
-    const accounts = await tx.transaction((savepoint) => runTogether(savepoint, deps, items, handlers));
-    return { ...result, processed: items, outboundAccounts: accounts };
+    const effects = await tx.transaction((savepoint) => runTogether(savepoint, deps, items, handlers));
+    return { ...result, processed: items, outboundAccounts: effects.accounts, jobs: effects.jobs };
   } catch (error) {
     if (items.length === 1) return { ...result, failed: [{ item: items[0]!, error }] };
   }
   for (const item of items) {
     try {
-      const accounts = await tx.transaction((savepoint) => runTogether(savepoint, deps, [item], handlers));
+      const effects = await tx.transaction((savepoint) => runTogether(savepoint, deps, [item], handlers));
       result.processed.push(item);
-      for (const account of accounts) result.outboundAccounts.add(account);
+      for (const account of effects.accounts) result.outboundAccounts.add(account);
+      result.jobs.push(...effects.jobs);
     } catch (error) {
       result.failed.push({ item, error });
     }
@@ -65,20 +73,21 @@ const runTogether = async (
   deps: AppDeps,
   items: RunnableEvent[],
   handlers: readonly Middleware[],
-): Promise<Set<string>> => {
+): Promise<BatchEffects> => {
   const participants = await resolveParticipants(
     tx,
     items.map((item) => participantRefOf(item, item.event)),
   );
   const chain = compose([attachParticipants(participants), ...handlers]);
   const outbound: OutboundInput[] = [];
+  const jobs: DeferredJob[] = [];
   const now = deps.now();
   for (const item of items) {
-    const ctx = createContext(tx, deps, item, (row) => outbound.push({ notBefore: now, ...row }));
+    const ctx = createContext(tx, deps, item, (row) => outbound.push({ notBefore: now, ...row }), jobs);
     await chain(ctx, async () => {});
   }
   await enqueueOutboundBatch(tx, dedupeByKey(outbound));
-  return new Set(outbound.map((row) => row.platformAccountId));
+  return { accounts: new Set(outbound.map((row) => row.platformAccountId)), jobs };
 };
 
 const createContext = (
@@ -86,6 +95,7 @@ const createContext = (
   deps: AppDeps,
   item: RunnableEvent,
   write: (row: OutboundInput) => void,
+  jobs: DeferredJob[],
 ): EventContext => {
   let sequence = 0;
   return {
@@ -96,6 +106,11 @@ const createContext = (
     inboundEventId: item.id,
     event: item.event,
     capabilities: item.capabilities,
+    jobs: {
+      send: async (name, data, options) => {
+        jobs.push({ name, data, options });
+      },
+    },
     outbox: {
       // Buffered and written with the rest of the batch, still inside this transaction.
       enqueue: async ({ key, platformAccountId, ...message }: EnqueueRequest) => {

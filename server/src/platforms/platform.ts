@@ -174,7 +174,20 @@ export type Capabilities = {
   /** How a welcome on add is delivered: a one-time token within a deadline, or a plain message. */
   welcome: { mode: 'token'; deadlineMs: number; maxAttachments: number } | { mode: 'message' };
   groupWelcome: 'template' | 'message';
-  entryLinks: { contact: boolean; group: boolean; autoCreateGroup: boolean; maxStateLength: number };
+  entryLinks: {
+    contact: boolean;
+    group: boolean;
+    autoCreateGroup: boolean;
+    maxStateLength: number;
+    /**
+     * Who a contact link leads to: a staff member's own account (WeCom contact-me, the sandbox), so the link
+     * itself decides the staff; or the platform account's bot (Telegram `/start`), so Orchard assigns staff
+     * when the member arrives. Absent means 'staff_account'.
+     */
+    contactVia?: 'staff_account' | 'bot';
+    /** How many groups one group link may list (WeCom join way: 5; Telegram invite link: 1); absent: no limit. */
+    maxGroupsPerLink?: number;
+  };
   moderation: { delete: boolean; mute: boolean; remove: boolean; ban: boolean };
   canCreateGroup: boolean;
   canReadGroupMessages: boolean;

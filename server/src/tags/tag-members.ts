@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { memberTags, tags } from '../db/schema/index.ts';
+import { chunksOf } from '../lib/chunks.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 
 /** Tag ids for names (ungrouped tags), creating the missing ones: codes and rules name tags by text. */
@@ -80,9 +81,6 @@ export const untagMembers = async (
 };
 
 const PAIRS_PER_STATEMENT = 5_000;
-
-const chunksOf = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const recordTagEvents = async (
   db: Db,

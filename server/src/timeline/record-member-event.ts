@@ -14,6 +14,8 @@ export type MemberEventType =
   | 'keyword.replied'
   | 'moderation.action'
   | 'welcome.sent'
+  | 'welcome.skipped'
+  | 'channel.arrived'
   | 'member.imported'
   | 'profile.updated'
   | 'stage.changed';

@@ -425,6 +425,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform-accounts/{id}/staff-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listStaffAccounts"];
+        put?: never;
+        /** Link a platform user (a WeCom userid) to an Orchard staff member */
+        post: operations["linkStaffAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["unlinkStaffAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform-accounts/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the platform's customers, groups or tags into Orchard (a background job) */
+        post: operations["syncPlatformAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-sends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan a mass message within the platform's per-recipient quota (a staff-confirmed task on WeCom) */
+        post: operations["createMassSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-sends/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Can this member receive a mass message now on this account? */
+        get: operations["getMassQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mass-sends/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMassSend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sandbox/members": {
         parameters: {
             query?: never;
@@ -1060,6 +1160,12 @@ export interface components {
                 perChatPerMinute: number;
                 massPerMemberPerMonth?: number;
             };
+            massQuota?: {
+                /** @enum {string} */
+                period: "day" | "week" | "month";
+                limit: number | "days_in_month";
+                utcOffsetMinutes: number;
+            };
         } | null;
         PlatformAccount: {
             /** Format: uuid */
@@ -1087,6 +1193,98 @@ export interface components {
                 isOk: boolean;
                 detail: string;
             }[];
+        };
+        StaffAccount: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            staffId: string;
+            externalId: string;
+            displayName: string | null;
+            createdAt: string;
+        };
+        MassSendPlan: {
+            /**
+             * Format: uuid
+             * @description Null when no recipient could receive it
+             */
+            id: string | null;
+            status: string | null;
+            planned: string[];
+            overQuota: string[];
+            unreachable: string[];
+        };
+        CreateMassSend: {
+            /** Format: uuid */
+            platformAccountId: string;
+            recipients: {
+                /** @enum {string} */
+                kind: "members";
+                memberIds: string[];
+            } | {
+                /** @enum {string} */
+                kind: "groups";
+                communityIds: string[];
+            };
+            /** @description The staff account that sends; required where a person confirms it (WeCom userid) */
+            senderExternalId?: string;
+            content: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            };
+            dedupeKey?: string;
+        };
+        MassQuota: {
+            canReceive: boolean;
+            used: number;
+            limit: number | null;
+            windowStart: string | null;
+            windowEnd: string | null;
+            /** @enum {string} */
+            reason?: "quota_reached" | "not_on_account";
+        };
+        MassSend: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformAccountId: string;
+            /** @enum {string} */
+            recipientKind: "member" | "group";
+            senderExternalId: string | null;
+            status: string;
+            taskExternalId: string | null;
+            plannedAt: string;
+            completedAt: string | null;
+            /** @description Recipients per status */
+            recipients: {
+                [key: string]: number;
+            };
         };
         SandboxUser: {
             id: string;
@@ -2544,6 +2742,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectionReport"];
+                };
+            };
+        };
+    };
+    listStaffAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked staff accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffAccount"][];
+                    };
+                };
+            };
+        };
+    };
+    linkStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    staffId: string;
+                    externalId: string;
+                    displayName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+        };
+    };
+    unlinkStaffAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    syncPlatformAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description contacts: every customer of every staff member; groups: every customer group; tags: corp tags
+                     * @enum {string}
+                     */
+                    scope: "contacts" | "groups" | "tags";
+                };
+            };
+        };
+        responses: {
+            /** @description Requested; the sync job runs within a minute */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        scope: string;
+                        /** @enum {string} */
+                        status: "requested";
+                    };
+                };
+            };
+        };
+    };
+    createMassSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMassSend"];
+            };
+        };
+        responses: {
+            /** @description Planned (or nobody could receive it) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassSendPlan"];
+                };
+            };
+        };
+    };
+    getMassQuota: {
+        parameters: {
+            query: {
+                platformAccountId: string;
+                memberId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s quota in the current window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassQuota"];
+                };
+            };
+        };
+    };
+    getMassSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mass send and its recipients per status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MassSend"];
                 };
             };
         };

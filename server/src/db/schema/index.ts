@@ -1,3 +1,4 @@
+export * from './acquisition.ts';
 export * from './attributes.ts';
 export * from './communities.ts';
 export * from './keywords.ts';
@@ -11,3 +12,4 @@ export * from './platform-sync.ts';
 export * from './profiles.ts';
 export * from './sandbox.ts';
 export * from './tenants.ts';
+export * from './welcome.ts';

@@ -38,6 +38,8 @@ export const members = pgTable(
   },
   (t) => [
     index('members_tenant_store').on(t.tenantId, t.storeId),
+    // "Members a guide owns": least-loaded staff assignment and the guide's own customer list.
+    index('members_tenant_owner').on(t.tenantId, t.ownerStaffId),
     // Keyset pagination of the members list (newest first) walks this index.
     index('members_tenant_created').on(t.tenantId, t.createdAt, t.id),
     uniqueIndex('members_tenant_external_ref')

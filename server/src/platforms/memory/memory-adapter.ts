@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   type Capabilities,
+  type EntryLinkSpec,
   type MessageContent,
   type MessageTarget,
   type ModerationAction,
@@ -26,6 +27,7 @@ export type MemoryCall =
       externalId: string;
     }
   | { method: 'moderate'; action: ModerationAction }
+  | { method: 'createEntryLink'; spec: EntryLinkSpec; externalId: string }
   | { method: 'sendDice'; target: MessageTarget; emoji: string; value: number; externalId: string };
 
 export type MemoryMethod = MemoryCall['method'];
@@ -148,6 +150,12 @@ export const createMemoryAdapter = (options: MemoryAdapterOptions = {}): MemoryA
     moderate: async (action) => {
       attempt('moderate');
       calls.push({ method: 'moderate', action });
+    },
+    createEntryLink: async (spec) => {
+      attempt('createEntryLink');
+      const externalId = nextId();
+      calls.push({ method: 'createEntryLink', spec, externalId });
+      return { externalId, url: `memory://link/${externalId}` };
     },
     sendDice: async (target, emoji) => {
       attempt('sendDice');

@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bearer, jsonBody, jsonResponse } from '../../access/access.schemas.ts';
 import { requireAuth } from '../../access/require-auth.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../../access/roles.ts';
+import { codeTokenOfLink } from '../../acquisition/acquisition.ts';
+import { followChannelCodeLink } from '../../acquisition/open-code-link.ts';
 import { notFound } from '../../errors.ts';
 import { createRouter } from '../../http/app.ts';
 import { findGroup, insertSandboxUser, listGroupsWithCounts, listSandboxUsers } from './sandbox.store.ts';
@@ -171,8 +173,17 @@ export const simulatorRouter = createRouter()
     const input = c.req.valid('json');
     const account = await resolveSandboxAccount(deps, c.var.auth, input.platformAccountId);
     const member = await requireSandboxUser(deps, account, input.memberId, 'member');
+    // A channel code's public link is followed first, as the member's phone would: Orchard picks the target.
+    const codeToken = codeTokenOfLink(input.link);
+    const link = codeToken
+      ? await followChannelCodeLink(deps, {
+          tenantId: account.tenantId,
+          platformAccountId: account.id,
+          token: codeToken,
+        })
+      : input.link;
     const outcome = await actInSandbox(deps, account, (world) =>
-      openLink(world, { member, token: linkTokenOf(input.link) }),
+      openLink(world, { member, token: linkTokenOf(link) }),
     );
     return c.json(outcome, 200);
   })

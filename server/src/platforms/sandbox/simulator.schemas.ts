@@ -105,7 +105,10 @@ export const linkSchema = z
 export const openLinkInput = z.object({
   platformAccountId: accountId,
   memberId: z.string(),
-  link: z.string().min(1).max(500).openapi({ description: 'The token, or a URL ending in it' }),
+  link: z.string().min(1).max(500).openapi({
+    description:
+      "The token, or a URL ending in it; a channel code's public link is followed to the link Orchard picks",
+  }),
 });
 export const openLinkResult = z
   .object({

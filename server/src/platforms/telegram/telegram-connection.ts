@@ -3,8 +3,8 @@ import type { Api } from 'grammy';
 import type { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { PlatformError } from '../platform.ts';
-import type { ConnectionCheck } from '../platform-operations.ts';
 import { validateWith } from '../platform-accounts.ts';
+import type { ConnectionCheck } from '../platform-operations.ts';
 import type { AccountConnector } from '../registry.ts';
 import { callTelegram, createTelegramApi, readResult } from './telegram-api.ts';
 import { allowedUpdates, tgBotUserSchema, tgWebhookInfoSchema } from './telegram-schemas.ts';
@@ -20,10 +20,10 @@ import {
  * Runs before the account row is stored, so a bot Telegram refuses is never saved.
  */
 export const connectTelegramAccount: AccountConnector = async (input) => {
-  const settings = { data: validateWith(telegramSettingsInputSchema, input.settings, 'settings', 'Telegram settings') };
-  const secrets = { data: validateWith(telegramSecretsSchema, input.secrets, 'secrets', 'Telegram secrets') };
-  const webhookSecret = secrets.data.webhookSecret ?? randomBytes(32).toString('base64url');
-  const api = createTelegramApi(secrets.data.botToken, settings.data);
+  const settings = validateWith(telegramSettingsInputSchema, input.settings, 'settings', 'Telegram settings');
+  const secrets = validateWith(telegramSecretsSchema, input.secrets, 'secrets', 'Telegram secrets');
+  const webhookSecret = secrets.webhookSecret ?? randomBytes(32).toString('base64url');
+  const api = createTelegramApi(secrets.botToken, settings);
 
   const me = await getBot(api).catch((error: unknown) => {
     if (
@@ -36,7 +36,7 @@ export const connectTelegramAccount: AccountConnector = async (input) => {
     }
     throw unreachable(error);
   });
-  const isWebhook = settings.data.mode === 'webhook';
+  const isWebhook = settings.mode === 'webhook';
   await callTelegram(() =>
     isWebhook
       ? api.setWebhook(input.webhookUrl, {
@@ -54,7 +54,7 @@ export const connectTelegramAccount: AccountConnector = async (input) => {
     throw unreachable(error);
   });
   const stored: TelegramSettings = {
-    ...settings.data,
+    ...settings,
     bot: {
       id: me.id,
       username: me.username,
@@ -64,7 +64,7 @@ export const connectTelegramAccount: AccountConnector = async (input) => {
     },
     ...(isWebhook ? { webhookUrl: input.webhookUrl } : {}),
   };
-  return { settings: stored, secrets: { botToken: secrets.data.botToken, webhookSecret } };
+  return { settings: stored, secrets: { botToken: secrets.botToken, webhookSecret } };
 };
 
 const unreachable = (error: unknown) =>

@@ -99,7 +99,6 @@ describe('WeCom adapter against the fake WeCom: callbacks, welcomes, a 45009 sto
           staffExternalId: 'zhangsan',
           staffId: wc.brand.owner.staff.id,
           entryState: 'flyer-store-12',
-          hasWelcomeToken: true,
         },
       ],
     ]);
