@@ -5,6 +5,14 @@ import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
 import { communitiesRouter } from '../communities/communities.routes.ts';
 import { keywordsRouter } from '../keywords/keywords.routes.ts';
+import { couponsRouter } from '../loyalty/coupons/coupons.routes.ts';
+import { levelsRouter } from '../loyalty/levels/levels.routes.ts';
+import { mallRouter } from '../loyalty/mall/mall.routes.ts';
+import { meRouter } from '../loyalty/me/me.routes.ts';
+import { meCheckinRouter } from '../loyalty/me/me-checkin.routes.ts';
+import { memberLinkScheme } from '../loyalty/me/require-member.ts';
+import { pointsRouter } from '../loyalty/points/points.routes.ts';
+import { loyaltySettingsRouter } from '../loyalty/settings/settings.routes.ts';
 import { membersRouter } from '../members/members.routes.ts';
 import { membersCsvRouter } from '../members/members-csv.routes.ts';
 import { moderationRouter } from '../moderation/moderation.routes.ts';
@@ -44,6 +52,15 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', communitiesRouter);
   app.route('/api/v1', keywordsRouter);
   app.route('/api/v1', moderationRouter);
+  app.route('/api/v1', loyaltySettingsRouter);
+  app.route('/api/v1', levelsRouter);
+  app.route('/api/v1', pointsRouter);
+  app.route('/api/v1', couponsRouter);
+  app.route('/api/v1', mallRouter);
+  // Member pages: authenticated by a signed member link, not by staff credentials.
+  app.openAPIRegistry.registerComponent('securitySchemes', 'memberLink', memberLinkScheme);
+  app.route('/api/v1', meRouter);
+  app.route('/api/v1', meCheckinRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
   mountDocs(app);

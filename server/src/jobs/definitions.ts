@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
+import {
+  maintainLoyaltyJob,
+  sweepLoyaltyJob,
+  sweepLoyaltyVerifyJob,
+  verifyLoyaltyJob,
+} from '../loyalty/loyalty.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
@@ -123,4 +129,8 @@ export const jobDefinitions: JobDefinition[] = [
   sweepRolloversJob,
   refreshMemberStagesJob,
   sweepMemberStagesJob,
+  maintainLoyaltyJob,
+  sweepLoyaltyJob,
+  verifyLoyaltyJob,
+  sweepLoyaltyVerifyJob,
 ];

@@ -10,6 +10,10 @@ export const jobNames = {
   sweepRollovers: 'communities.rollover-sweep',
   refreshMemberStages: 'members.stages-refresh',
   sweepMemberStages: 'members.stages-sweep',
+  maintainLoyalty: 'loyalty.maintain',
+  sweepLoyalty: 'loyalty.sweep',
+  verifyLoyalty: 'loyalty.verify',
+  sweepLoyaltyVerify: 'loyalty.verify-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -1,5 +1,7 @@
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
+import { dailyCheckIn } from '../loyalty/checkin/checkin.handler.ts';
+import { earnOrderPoints } from '../loyalty/points/order-points.handler.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import type { Middleware } from './middleware.ts';
 
@@ -13,5 +15,8 @@ export const featureHandlers: Middleware[] = [
   trackCommunities,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
+  // Loyalty: orders earn points; a check-in keyword is a command the keyword assistant does not answer.
+  earnOrderPoints,
+  dailyCheckIn,
   keywordAssistant,
 ];

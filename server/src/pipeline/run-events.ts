@@ -72,13 +72,14 @@ const runTogether = async (
   );
   const chain = compose([attachParticipants(participants), ...handlers]);
   const outbound: OutboundInput[] = [];
+  const woken = new Set<string>();
   const now = deps.now();
   for (const item of items) {
-    const ctx = createContext(tx, deps, item, (row) => outbound.push({ notBefore: now, ...row }));
+    const ctx = createContext(tx, deps, item, (row) => outbound.push({ notBefore: now, ...row }), woken);
     await chain(ctx, async () => {});
   }
   await enqueueOutboundBatch(tx, dedupeByKey(outbound));
-  return new Set(outbound.map((row) => row.platformAccountId));
+  return new Set([...woken, ...outbound.map((row) => row.platformAccountId)]);
 };
 
 const createContext = (
@@ -86,6 +87,7 @@ const createContext = (
   deps: AppDeps,
   item: RunnableEvent,
   write: (row: OutboundInput) => void,
+  woken: Set<string>,
 ): EventContext => {
   let sequence = 0;
   return {
@@ -107,6 +109,9 @@ const createContext = (
           idempotencyKey: eventOutboundKey(item.id, key ?? String(sequence)),
           sourceEventId: item.id,
         });
+      },
+      wake: (platformAccountId) => {
+        woken.add(platformAccountId ?? item.platformAccountId);
       },
     },
   };

@@ -16,7 +16,12 @@ export type MemberEventType =
   | 'welcome.sent'
   | 'member.imported'
   | 'profile.updated'
-  | 'stage.changed';
+  | 'stage.changed'
+  | 'level.changed'
+  | 'checked_in'
+  | 'coupon.issued'
+  | 'coupon.redeemed'
+  | 'mall.redeemed';
 
 export type MemberEventInput = {
   tenantId: string;

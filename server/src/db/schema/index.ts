@@ -1,6 +1,7 @@
 export * from './attributes.ts';
 export * from './communities.ts';
 export * from './keywords.ts';
+export * from './loyalty.ts';
 export * from './members.ts';
 export * from './moderation.ts';
 export * from './org.ts';
