@@ -7,6 +7,14 @@ import { callApi, setUpSandbox } from '../platforms/sandbox/sandbox.fixtures.ts'
 import { sandboxSignatureHeaders } from '../platforms/sandbox/sandbox-signature.ts';
 import type { Harness } from '../testing/harness.ts';
 
+/** Tests move the clock by days and years; keep the brand's staff signed in throughout. */
+export const keepSignedIn = async (h: Harness, tenantId: string) => {
+  await h.deps.db
+    .update(sessions)
+    .set({ expiresAt: new Date(h.clock.now.getTime() + 4_000 * 86_400_000) })
+    .where(eq(sessions.tenantId, tenantId));
+};
+
 /**
  * Test helpers for loyalty: a brand on the sandbox with a staff account and a group its members have joined
  * (and whose staff they added, so private messages reach them), and ways to deliver, run and read back.
@@ -22,11 +30,7 @@ export const setUpLoyaltyWorld = async (h: Harness) => {
   const groupLink = (await sb.api('POST', '/api/v1/sandbox/links', { kind: 'group', groupIds: [groupId] }))
     .body.url;
   const rateLimits = createRateLimitStore();
-  // Tests move the clock by days; keep the owner signed in throughout.
-  await h.deps.db
-    .update(sessions)
-    .set({ expiresAt: new Date(h.clock.now.getTime() + 400 * 86_400_000) })
-    .where(eq(sessions.tenantId, sb.brand.tenant.id));
+  await keepSignedIn(h, sb.brand.tenant.id);
 
   const run = async () => {
     const stats = await processPendingEvents(h.deps);
