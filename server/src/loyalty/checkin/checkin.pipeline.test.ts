@@ -29,7 +29,7 @@ describe('daily check-in in a group', () => {
   afterAll(() => h.close());
 
   const ledgerOf = (memberId: string) =>
-    h.deps.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, memberId));
+    h.deps.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, memberId)).orderBy(pointsLedger.id);
   const couponCount = async (memberId: string) =>
     (await h.deps.db.select({ n: count() }).from(coupons).where(eq(coupons.memberId, memberId)))[0]!.n;
   /** Two workers draining at once (truly in parallel on PostgreSQL), in small batches so they interleave. */
@@ -165,7 +165,11 @@ describe('daily check-in in a group', () => {
       await w.run();
       h.clock.advance(86_400_000);
     }
-    const days = await h.deps.db.select().from(checkins).where(eq(checkins.memberId, memberId));
+    const days = await h.deps.db
+      .select()
+      .from(checkins)
+      .where(eq(checkins.memberId, memberId))
+      .orderBy(checkins.day);
     expect(days.map((d) => [d.streak, d.points])).toEqual([
       [1, 10],
       [2, 10],

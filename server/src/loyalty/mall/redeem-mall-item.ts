@@ -20,6 +20,8 @@ import {
 } from './mall.store.ts';
 import { type FulfilmentRequest, planFulfilment } from './mall.ts';
 
+const soldOut = (name: string) => new AppError('out_of_stock', `${name} is sold out`);
+
 export type MallRedemptionView = {
   id: string;
   itemId: string;
@@ -62,6 +64,8 @@ export const redeemMallItem = async (
   if (replay) return { redemption: viewOf(replay.redemption, replay.fulfilment), isNew: false };
   const item = await findMallItem(deps.db, tenantId, input.itemId);
   if (!item.isActive) throw new AppError('conflict', 'This item is no longer offered');
+  // Sold out already: answer without a transaction (the guarded UPDATE below is what decides a race).
+  if (item.stock !== null && item.stock <= 0) throw soldOut(item.name);
   const plan = planFulfilment(item, input.fulfilment);
   if (plan.kind === 'invalid') {
     throw new AppError('validation_failed', `Invalid body: ${plan.path}: ${plan.message}`, [
@@ -99,7 +103,7 @@ export const redeemMallItem = async (
     ) {
       throw new AppError('limit_reached', `A member may redeem this item ${item.perMemberLimit} times`);
     }
-    if (!(await takeStock(rt.tx, item.id))) throw new AppError('out_of_stock', `${item.name} is sold out`);
+    if (!(await takeStock(rt.tx, item.id))) throw soldOut(item.name);
     let couponId: string | null = null;
     if (item.kind === 'coupon' && item.couponTemplateId) {
       const issued = await issueCoupon(rt, {

@@ -38,7 +38,7 @@ describe('points ledger', () => {
     (await h.deps.db.select().from(pointsAccounts).where(eq(pointsAccounts.memberId, memberId)))[0]
       ?.balance ?? 0;
   const entriesOf = (memberId: string) =>
-    h.deps.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, memberId));
+    h.deps.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, memberId)).orderBy(pointsLedger.id);
 
   it('grants once per idempotency key and refuses the key for another member', async () => {
     const [a, b] = await insertMembers(h, tenantId, 2);
