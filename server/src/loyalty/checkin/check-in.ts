@@ -84,7 +84,6 @@ export const checkIn = async (
       reason: reward.bonus ? `Check-in, day ${streak} of a streak` : 'Daily check-in',
       idempotencyKey: `checkin:${memberId}:${day}`,
       data: { day, streak, ...(reward.bonus ? { bonus: reward.bonus.points } : {}) },
-      brand,
     });
     points += granted.entry.points;
     if (granted.entry.points !== reward.points) {
@@ -114,7 +113,6 @@ export const checkIn = async (
         reason: `${milestone.total} check-ins`,
         idempotencyKey: `checkin-milestone:${memberId}:${milestone.total}`,
         data: { milestone: milestone.total },
-        brand,
       });
       points += granted.entry.points;
     }
@@ -162,7 +160,6 @@ export const buyMakeupCard = async (
     source: 'makeup',
     reason: 'Make-up card',
     idempotencyKey: `makeup-card:${input.memberId}:${input.requestId}`,
-    brand: input.brand,
   });
   const cards = spent.isNew
     ? await addMakeupCard(rt.tx, rt.tenantId, input.memberId)

@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { loyaltyLevels, pointsAccounts } from '../../db/schema/index.ts';
+import { loyaltyLevels, loyaltySettings, pointsAccounts, tenants } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
+import { rulesFrom } from '../settings/loyalty-settings.ts';
+import type { BrandLoyalty } from '../settings/settings.store.ts';
 
 export type LevelRow = typeof loyaltyLevels.$inferSelect;
 export type NewLevel = Omit<typeof loyaltyLevels.$inferInsert, 'id' | 'tenantId' | 'createdAt'>;
@@ -13,23 +15,37 @@ export const listLevelRows = (db: Db, tenantId: string) =>
     .where(eq(loyaltyLevels.tenantId, tenantId))
     .orderBy(asc(loyaltyLevels.rank));
 
-/** The brand's levels and the member's current level id, in one round trip. */
-export const loadLevelsForMember = async (
+/**
+ * What a points change needs, in one round trip: the brand's rules and timezone, its levels, and the member's
+ * current level.
+ */
+export const loadMemberLoyalty = async (
   db: Db,
   tenantId: string,
   memberId: string,
-): Promise<{ levels: LevelRow[]; currentLevelId: string | null }> => {
+): Promise<{ brand: BrandLoyalty; levels: LevelRow[]; currentLevelId: string | null }> => {
   const rows = await db
-    .select({ level: loyaltyLevels, currentLevelId: pointsAccounts.levelId })
-    .from(loyaltyLevels)
+    .select({
+      timeZone: tenants.timezone,
+      rules: loyaltySettings.rules,
+      level: loyaltyLevels,
+      currentLevelId: pointsAccounts.levelId,
+    })
+    .from(tenants)
+    .leftJoin(loyaltySettings, eq(loyaltySettings.tenantId, tenants.id))
+    .leftJoin(loyaltyLevels, eq(loyaltyLevels.tenantId, tenants.id))
     .leftJoin(
       pointsAccounts,
       and(eq(pointsAccounts.memberId, memberId), eq(pointsAccounts.levelId, loyaltyLevels.id)),
     )
-    .where(eq(loyaltyLevels.tenantId, tenantId));
+    .where(eq(tenants.id, tenantId));
+  const [first] = rows;
+  if (!first) throw notFound('Brand');
+  const levels = rows.flatMap((r) => (r.level ? [r.level] : []));
   return {
-    levels: rows.map((r) => r.level),
-    currentLevelId: rows.find((r) => r.currentLevelId !== null)?.level.id ?? null,
+    brand: { rules: rulesFrom(first.rules), timeZone: first.timeZone },
+    levels,
+    currentLevelId: rows.find((r) => r.currentLevelId !== null)?.level?.id ?? null,
   };
 };
 

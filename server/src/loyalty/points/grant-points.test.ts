@@ -113,14 +113,16 @@ describe('points ledger', () => {
     const timeline = await h.deps.db
       .select()
       .from(memberEvents)
-      .where(and(eq(memberEvents.memberId, memberId), eq(memberEvents.type, 'level.changed')));
+      .where(and(eq(memberEvents.memberId, memberId), eq(memberEvents.type, 'level.changed')))
+      .orderBy(memberEvents.id);
     expect(timeline.map((e) => (e.data.to as { name: string }).name)).toEqual(['Sprout', 'Blossom', 'Fruit']);
     await w.run();
-    const told = (await w.privateMessages(sandboxId)).map((m) => m.text);
+    // Delivery sends a few at a time, so their order in the chat is not the order they were queued.
+    const told = (await w.privateMessages(sandboxId)).map((m) => m.text).sort();
     expect(told).toEqual([
-      '🎉 Gao Yuan, you are now Sprout!',
       '🎉 Gao Yuan, you are now Blossom!',
       '🎉 Gao Yuan, you are now Fruit!',
+      '🎉 Gao Yuan, you are now Sprout!',
     ]);
     const summary = await w.api('GET', `/api/v1/members/${memberId}/points`);
     expect(summary.body).toMatchObject({

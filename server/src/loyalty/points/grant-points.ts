@@ -1,25 +1,23 @@
 import { AppError, notFound } from '../../errors.ts';
-import { loadLevelsForMember } from '../levels/levels.store.ts';
+import { loadMemberLoyalty } from '../levels/levels.store.ts';
 import type { LevelChange } from '../levels/levels.ts';
 import { settleMemberLevel } from '../levels/settle-level.ts';
 import type { RewardTx } from '../reward-tx.ts';
-import { type BrandLoyalty, loadBrandLoyalty } from '../settings/settings.store.ts';
+import { appendCredit, appendDebit, type Standing } from './ledger-writes.store.ts';
 import {
-  creditAccount,
-  debitAccount,
   findAccount,
   findLedgerEntry,
   findLedgerEntryByKey,
-  insertLedgerEntry,
   type LedgerRow,
   lockAccount,
 } from './points.store.ts';
 import { applyMultiplier, expiryOf, lifetimeDeltaOf, type PointsSource } from './points.ts';
 
 /**
- * The points use cases: grant (earn), spend, adjust. Each appends one ledger entry under its idempotency key and
- * moves the member's balance row in the caller's transaction; the same key again changes nothing and returns the
- * first entry. A refused debit throws, so the caller's transaction (and the entry it appended) rolls back.
+ * The points use cases: grant (earn), spend, adjust, reverse. Each appends one ledger entry under its idempotency
+ * key and moves the member's balance row in the same statement, in the caller's transaction; the same key again
+ * changes nothing and returns the first entry. A refused debit throws, so the caller's transaction (and the
+ * entry it appended) rolls back.
  */
 
 export type PointsResult = {
@@ -38,8 +36,6 @@ type EntryBase = {
   idempotencyKey: string;
   data?: Record<string, unknown>;
   actorStaffId?: string | null;
-  /** The brand's rules if the caller has them loaded (saves a query). */
-  brand?: BrandLoyalty;
 };
 
 export type PointsGrant = EntryBase & {
@@ -61,6 +57,22 @@ const replayOf = async (rt: RewardTx, idempotencyKey: string, memberId: string):
   return { entry, isNew: false, balance: account?.balance ?? 0, levelChange: null };
 };
 
+const entryFields = (rt: RewardTx, input: EntryBase) => ({
+  tenantId: rt.tenantId,
+  memberId: input.memberId,
+  reason: input.reason,
+  source: input.source,
+  idempotencyKey: input.idempotencyKey,
+  actorStaffId: input.actorStaffId ?? null,
+  sourceEventId: rt.sourceEventId ?? null,
+  createdAt: rt.now,
+});
+
+type Loyalty = Awaited<ReturnType<typeof loadMemberLoyalty>>;
+
+const settle = (rt: RewardTx, memberId: string, entry: LedgerRow, standing: Standing, loyalty: Loyalty) =>
+  settleMemberLevel(rt, { memberId, standing, ...loyalty, cause: `points:${entry.id}` });
+
 const credit = async (
   rt: RewardTx,
   input: PointsGrant & { kind: 'earn' | 'adjust' | 'reverse'; reversesId?: number; lifetimeDelta?: number },
@@ -68,46 +80,31 @@ const credit = async (
   if (!Number.isInteger(input.points) || input.points < 0) {
     throw new AppError('bad_request', 'points must be a whole number, 0 or more');
   }
-  const brand = input.brand ?? (await loadBrandLoyalty(rt.tx, rt.tenantId));
-  const { levels, currentLevelId } = await loadLevelsForMember(rt.tx, rt.tenantId, input.memberId);
+  const loyalty = await loadMemberLoyalty(rt.tx, rt.tenantId, input.memberId);
+  const { brand, levels, currentLevelId } = loyalty;
   const multiplier =
     input.isMultiplied === false
       ? 100
       : (levels.find((l) => l.id === currentLevelId)?.pointsMultiplierPercent ?? 100);
   const points = applyMultiplier(input.points, multiplier);
-  const entry = await insertLedgerEntry(rt.tx, {
-    tenantId: rt.tenantId,
-    memberId: input.memberId,
-    kind: input.kind,
-    points,
-    reason: input.reason,
-    source: input.source,
-    idempotencyKey: input.idempotencyKey,
-    expiresAt: points > 0 ? expiryOf(brand.rules.points.expiry, rt.now, brand.timeZone) : null,
-    reversesId: input.reversesId ?? null,
-    data: multiplier === 100 ? (input.data ?? {}) : { ...input.data, basePoints: input.points, multiplier },
-    actorStaffId: input.actorStaffId ?? null,
-    sourceEventId: rt.sourceEventId ?? null,
-    createdAt: rt.now,
-  });
-  if (!entry) return replayOf(rt, input.idempotencyKey, input.memberId);
-  const account = await creditAccount(rt.tx, {
-    tenantId: rt.tenantId,
-    memberId: input.memberId,
-    points,
-    lifetimeDelta: input.lifetimeDelta ?? lifetimeDeltaOf(input.kind, points),
-    spendCents: input.spendCents,
-    now: rt.now,
-  });
-  const levelChange = await settleMemberLevel(rt, {
-    memberId: input.memberId,
-    standing: account,
-    levels,
-    currentLevelId,
-    brand,
-    cause: `points:${entry.id}`,
-  });
-  return { entry, isNew: true, balance: account.balance, levelChange };
+  const written = await appendCredit(
+    rt.tx,
+    {
+      ...entryFields(rt, input),
+      kind: input.kind,
+      points,
+      expiresAt: points > 0 ? expiryOf(brand.rules.points.expiry, rt.now, brand.timeZone) : null,
+      reversesId: input.reversesId ?? null,
+      data: multiplier === 100 ? (input.data ?? {}) : { ...input.data, basePoints: input.points, multiplier },
+    },
+    {
+      lifetimeDelta: input.lifetimeDelta ?? lifetimeDeltaOf(input.kind, points),
+      spendCents: input.spendCents ?? 0,
+    },
+  );
+  if (!written) return replayOf(rt, input.idempotencyKey, input.memberId);
+  const levelChange = await settle(rt, input.memberId, written.entry, written.standing, loyalty);
+  return { entry: written.entry, isNew: true, balance: written.standing.balance, levelChange };
 };
 
 /** Earn points (check-in, invite, game, order…), multiplied by the member's level. The function fission calls. */
@@ -116,7 +113,7 @@ export const grantPoints = (rt: RewardTx, grant: PointsGrant): Promise<PointsRes
 
 export type PointsDebit = EntryBase & {
   points: number;
-  kind?: 'spend' | 'adjust' | 'reverse' | 'expire';
+  kind?: 'spend' | 'adjust' | 'reverse';
   reversesId?: number;
   lifetimeDelta?: number;
 };
@@ -128,44 +125,27 @@ export const spendPoints = async (rt: RewardTx, input: PointsDebit): Promise<Poi
   }
   const kind = input.kind ?? 'spend';
   const lifetimeDelta = input.lifetimeDelta ?? lifetimeDeltaOf(kind, -input.points);
-  const entry = await insertLedgerEntry(rt.tx, {
-    tenantId: rt.tenantId,
-    memberId: input.memberId,
-    kind,
-    points: -input.points,
-    reason: input.reason,
-    source: input.source,
-    idempotencyKey: input.idempotencyKey,
-    reversesId: input.reversesId ?? null,
-    data: input.data ?? {},
-    actorStaffId: input.actorStaffId ?? null,
-    sourceEventId: rt.sourceEventId ?? null,
-    createdAt: rt.now,
-  });
-  if (!entry) return replayOf(rt, input.idempotencyKey, input.memberId);
-  const account = await debitAccount(rt.tx, {
-    tenantId: rt.tenantId,
-    memberId: input.memberId,
-    points: input.points,
-    lifetimeDelta,
-    now: rt.now,
-  });
-  if (!account) {
+  const written = await appendDebit(
+    rt.tx,
+    {
+      ...entryFields(rt, input),
+      kind,
+      points: -input.points,
+      reversesId: input.reversesId ?? null,
+      data: input.data ?? {},
+    },
+    { lifetimeDelta },
+  );
+  if (written.status === 'replay') return replayOf(rt, input.idempotencyKey, input.memberId);
+  if (written.status === 'short') {
     throw new AppError('insufficient_points', `Not enough points: ${input.points} needed`);
   }
-  if (lifetimeDelta === 0) return { entry, isNew: true, balance: account.balance, levelChange: null };
+  const { entry, standing } = written;
+  if (lifetimeDelta === 0) return { entry, isNew: true, balance: standing.balance, levelChange: null };
   // Taking back earnings lowers lifetime points, and with them possibly the level.
-  const brand = input.brand ?? (await loadBrandLoyalty(rt.tx, rt.tenantId));
-  const { levels, currentLevelId } = await loadLevelsForMember(rt.tx, rt.tenantId, input.memberId);
-  const levelChange = await settleMemberLevel(rt, {
-    memberId: input.memberId,
-    standing: account,
-    levels,
-    currentLevelId,
-    brand,
-    cause: `points:${entry.id}`,
-  });
-  return { entry, isNew: true, balance: account.balance, levelChange };
+  const loyalty = await loadMemberLoyalty(rt.tx, rt.tenantId, input.memberId);
+  const levelChange = await settle(rt, input.memberId, entry, standing, loyalty);
+  return { entry, isNew: true, balance: standing.balance, levelChange };
 };
 
 /** A staff member's (or an import's) correction: needs a reason; not multiplied; a debit cannot overdraw. */
@@ -207,18 +187,8 @@ export const reversePoints = async (
   }
   const account = await lockAccount(rt.tx, rt.tenantId, original.memberId);
   const available = Math.min(original.points, account?.balance ?? 0);
+  const data = { reversedPoints: original.points };
   return available > 0
-    ? spendPoints(rt, {
-        ...base,
-        points: available,
-        kind: 'reverse',
-        data: { reversedPoints: original.points },
-      })
-    : credit(rt, {
-        ...base,
-        points: 0,
-        kind: 'reverse',
-        isMultiplied: false,
-        data: { reversedPoints: original.points },
-      });
+    ? spendPoints(rt, { ...base, points: available, kind: 'reverse', data })
+    : credit(rt, { ...base, points: 0, kind: 'reverse', isMultiplied: false, data });
 };

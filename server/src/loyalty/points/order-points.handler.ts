@@ -24,7 +24,6 @@ export const earnOrderPoints: Middleware = async (ctx, next) => {
         amountCents: event.amountCents,
         currency: event.currency,
       },
-      brand,
     });
   }
   await next();

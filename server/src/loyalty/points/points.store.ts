@@ -6,12 +6,6 @@ export type LedgerRow = typeof pointsLedger.$inferSelect;
 export type NewLedgerEntry = Omit<typeof pointsLedger.$inferInsert, 'id'>;
 export type AccountRow = typeof pointsAccounts.$inferSelect;
 
-/** Append an entry unless its idempotency key was used; null when it was (the first entry stands). */
-export const insertLedgerEntry = async (db: Db, entry: NewLedgerEntry): Promise<LedgerRow | null> => {
-  const [row] = await db.insert(pointsLedger).values(entry).onConflictDoNothing().returning();
-  return row ?? null;
-};
-
 export const findLedgerEntryByKey = async (db: Db, tenantId: string, idempotencyKey: string) => {
   const [row] = await db
     .select()
@@ -25,69 +19,6 @@ export const findLedgerEntry = async (db: Db, tenantId: string, id: number) => {
     .select()
     .from(pointsLedger)
     .where(and(eq(pointsLedger.tenantId, tenantId), eq(pointsLedger.id, id)));
-  return row ?? null;
-};
-
-/** Add a credit to the member's account row (created on first use); returns the row after. */
-export const creditAccount = async (
-  db: Db,
-  input: {
-    tenantId: string;
-    memberId: string;
-    points: number;
-    lifetimeDelta: number;
-    spendCents?: number;
-    now: Date;
-  },
-): Promise<AccountRow> => {
-  const spend = input.spendCents ?? 0;
-  const [row] = await db
-    .insert(pointsAccounts)
-    .values({
-      tenantId: input.tenantId,
-      memberId: input.memberId,
-      balance: input.points,
-      lifetimePoints: Math.max(0, input.lifetimeDelta),
-      spendCents: spend,
-      updatedAt: input.now,
-    })
-    .onConflictDoUpdate({
-      target: pointsAccounts.memberId,
-      set: {
-        balance: sql`${pointsAccounts.balance} + ${input.points}`,
-        lifetimePoints: sql`greatest(0, ${pointsAccounts.lifetimePoints} + ${input.lifetimeDelta})`,
-        spendCents: sql`${pointsAccounts.spendCents} + ${spend}`,
-        updatedAt: input.now,
-      },
-    })
-    .returning();
-  return row!;
-};
-
-/**
- * Take `points` from the balance if it holds them, in one guarded UPDATE: a concurrent debit of the same member
- * waits for this row's lock and then re-checks the guard on the new balance, so two spends can never overdraw.
- * Null when the balance is short (or the member has no account yet).
- */
-export const debitAccount = async (
-  db: Db,
-  input: { tenantId: string; memberId: string; points: number; lifetimeDelta: number; now: Date },
-): Promise<AccountRow | null> => {
-  const [row] = await db
-    .update(pointsAccounts)
-    .set({
-      balance: sql`${pointsAccounts.balance} - ${input.points}`,
-      lifetimePoints: sql`greatest(0, ${pointsAccounts.lifetimePoints} + ${input.lifetimeDelta})`,
-      updatedAt: input.now,
-    })
-    .where(
-      and(
-        eq(pointsAccounts.tenantId, input.tenantId),
-        eq(pointsAccounts.memberId, input.memberId),
-        sql`${pointsAccounts.balance} >= ${input.points}`,
-      ),
-    )
-    .returning();
   return row ?? null;
 };
 
