@@ -1,7 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOwner } from '../access/bootstrap-owner.ts';
-import { communities, inboundEvents, sandboxGroups, staff, stores, tenants } from '../db/schema/index.ts';
+import {
+  communities,
+  couponTemplates,
+  inboundEvents,
+  loyaltyLevels,
+  mallItems,
+  sandboxGroups,
+  staff,
+  stores,
+  tenants,
+} from '../db/schema/index.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { demoBrand } from './demo-brand.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -44,5 +54,17 @@ describe('seedDemo', () => {
     expect(events).toHaveLength(demoBrand.members.length);
     expect(events.every((e) => e.payload.entryState === 'store-poster')).toBe(true);
     expect(h.jobs.sent.some((j) => j.name === 'events.process')).toBe(true);
+  });
+
+  it('gives the demo brand levels, seed 003’s coupons and a points mall', async () => {
+    const levels = await h.deps.db.select().from(loyaltyLevels).where(eq(loyaltyLevels.tenantId, tenantId));
+    expect(levels.map((l) => l.name).sort()).toEqual(['Blossom', 'Fruit', 'Sprout']);
+    const templates = await h.deps.db
+      .select()
+      .from(couponTemplates)
+      .where(eq(couponTemplates.tenantId, tenantId));
+    expect(templates.map((t) => t.name).sort()).toEqual(['¥10 no threshold', '¥20 off ¥49']);
+    const items = await h.deps.db.select().from(mallItems).where(eq(mallItems.tenantId, tenantId));
+    expect(items.map((i) => i.kind).sort()).toEqual(['coupon', 'physical', 'virtual']);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import { communities, regions, staff, staffRoles, stores, tenants } from '../db/schema/index.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
+import { seedDemoLoyalty } from '../loyalty/demo-loyalty.ts';
 import { addPlatformAccount } from '../platforms/platform-accounts.service.ts';
 import { insertSandboxUser, type SandboxAccount } from '../platforms/sandbox/sandbox.store.ts';
 import { createGroupAsBot, createLinkAsBot } from '../platforms/sandbox/sandbox-bot.ts';
@@ -37,12 +38,14 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
     const account: SandboxAccount = { id: row.id, tenantId, settings: readSandboxSettings(row.settings) };
 
     const guideAccounts: string[] = [];
+    const storeIds: string[] = [];
     for (const spec of demoBrand.stores) {
       const [store] = await tx
         .insert(stores)
         .values({ tenantId, regionId: region!.id, code: spec.code, name: spec.name })
         .returning();
       const storeId = store!.id;
+      storeIds.push(storeId);
       for (const role of ['manager', 'guide'] as const) {
         const [member] = await tx
           .insert(staff)
@@ -93,6 +96,8 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
         await openLink(world, { member, token: poster.link.token });
       }
     });
+
+    await seedDemoLoyalty(tx, { tenantId, pickupStoreIds: storeIds });
 
     await tx
       .update(tenants)

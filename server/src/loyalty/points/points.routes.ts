@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bearer, idParams, jsonBody, jsonResponse } from '../../access/access.schemas.ts';
+import type { AuthContext } from '../../access/auth-context.ts';
 import { requireAuth } from '../../access/require-auth.ts';
+import type { AppDeps } from '../../app/deps.ts';
 import { createRouter } from '../../http/app.ts';
 import { pageSchema, paginationQuery } from '../../http/pagination.ts';
 import { findVisibleMember } from '../../members/members.store.ts';
@@ -10,6 +12,10 @@ import { adjustMemberPoints, checkPointsBalances, reverseMemberPointsEntry } fro
 import { pageLedger, summarizeMemberPoints } from './member-points.ts';
 
 const authed = { security: bearer, middleware: [requireAuth], tags: ['points'] };
+
+/** A member the caller may see (another brand's or store's is a 404). */
+const visibleMemberId = async (deps: AppDeps, auth: AuthContext, id: string): Promise<string> =>
+  (await findVisibleMember(deps.db, { tenantId: auth.tenantId, scope: auth.scope, id })).id;
 
 const pointsResultSchema = ledgerEntrySchema
   .extend({
@@ -124,25 +130,17 @@ const memberLinkRoute = createRoute({
 export const pointsRouter = createRouter()
   .openapi(getPointsRoute, async (c) => {
     const { deps, auth } = c.var;
-    const member = await findVisibleMember(deps.db, {
-      tenantId: auth.tenantId,
-      scope: auth.scope,
-      id: c.req.valid('param').id,
-    });
+    const memberId = await visibleMemberId(deps, auth, c.req.valid('param').id);
     return c.json(
-      await summarizeMemberPoints(deps.db, { tenantId: auth.tenantId, memberId: member.id, now: deps.now() }),
+      await summarizeMemberPoints(deps.db, { tenantId: auth.tenantId, memberId, now: deps.now() }),
       200,
     );
   })
   .openapi(historyRoute, async (c) => {
     const { deps, auth } = c.var;
-    const member = await findVisibleMember(deps.db, {
-      tenantId: auth.tenantId,
-      scope: auth.scope,
-      id: c.req.valid('param').id,
-    });
+    const memberId = await visibleMemberId(deps, auth, c.req.valid('param').id);
     return c.json(
-      await pageLedger(deps.db, { tenantId: auth.tenantId, memberId: member.id, ...c.req.valid('query') }),
+      await pageLedger(deps.db, { tenantId: auth.tenantId, memberId, ...c.req.valid('query') }),
       200,
     );
   })
@@ -169,14 +167,10 @@ export const pointsRouter = createRouter()
   )
   .openapi(memberLinkRoute, async (c) => {
     const { deps, auth } = c.var;
-    const member = await findVisibleMember(deps.db, {
-      tenantId: auth.tenantId,
-      scope: auth.scope,
-      id: c.req.valid('param').id,
-    });
+    const memberId = await visibleMemberId(deps, auth, c.req.valid('param').id);
     const link = createMemberLink(deps, {
       tenantId: auth.tenantId,
-      memberId: member.id,
+      memberId,
       days: c.req.valid('json').days,
     });
     return c.json({ ...link, expiresAt: link.expiresAt.toISOString() }, 201);
