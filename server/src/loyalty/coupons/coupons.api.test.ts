@@ -175,11 +175,13 @@ describe('coupons', () => {
     expect(await rowOf(coupon.id)).toEqual(untouched);
 
     expect((await redeem(coupon.code)).status).toBe(200);
+    const redeemedRow = await rowOf(coupon.id);
     const twice = await redeem(coupon.code, { requestId: 'another-till' });
     expect(twice).toMatchObject({
       status: 409,
       body: { error: { code: 'coupon_already_redeemed', message: 'This coupon has already been redeemed' } },
     });
+    expect(await rowOf(coupon.id)).toEqual(redeemedRow);
 
     const late = (await issue(memberIds[2]!)).body;
     const lateRow = await rowOf(late.id);
