@@ -217,7 +217,6 @@ describe('coupons', () => {
     expect(
       (await api('GET', `/api/v1/members/${memberIds[3]}/coupons`, undefined, guide.headers)).status,
     ).toBe(404);
-    expect((await api('POST', '/api/v1/coupon-templates', { name: 'x' }, guide.headers)).status).toBe(400);
     const create = await api(
       'POST',
       '/api/v1/coupon-templates',
