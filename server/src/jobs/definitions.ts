@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
-import {
-  maintainLoyaltyJob,
-  sweepLoyaltyJob,
-  sweepLoyaltyVerifyJob,
-  verifyLoyaltyJob,
-} from '../loyalty/loyalty.jobs.ts';
+import { maintainLoyaltyJob, sweepLoyaltyJob } from '../loyalty/loyalty.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';
@@ -131,6 +126,4 @@ export const jobDefinitions: JobDefinition[] = [
   sweepMemberStagesJob,
   maintainLoyaltyJob,
   sweepLoyaltyJob,
-  verifyLoyaltyJob,
-  sweepLoyaltyVerifyJob,
 ];

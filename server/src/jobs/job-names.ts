@@ -12,8 +12,6 @@ export const jobNames = {
   sweepMemberStages: 'members.stages-sweep',
   maintainLoyalty: 'loyalty.maintain',
   sweepLoyalty: 'loyalty.sweep',
-  verifyLoyalty: 'loyalty.verify',
-  sweepLoyaltyVerify: 'loyalty.verify-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -6,7 +6,7 @@ import { createRateLimitStore } from '../outbox/rate-limit.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { issueCoupon } from './coupons/issue-coupon.ts';
 import { createTemplate, insertMembers, type LoyaltyWorld, setUpLoyaltyWorld } from './loyalty.fixtures.ts';
-import { maintainLoyaltyJob, sweepLoyaltyJob, verifyLoyaltyJob } from './loyalty.jobs.ts';
+import { maintainLoyaltyJob, sweepLoyaltyJob } from './loyalty.jobs.ts';
 import { expireDuePoints } from './points/expire-points.ts';
 import { grantPoints, spendPoints } from './points/grant-points.ts';
 import { findBalanceMismatches } from './points/points.store.ts';
@@ -144,8 +144,15 @@ describe('loyalty jobs', () => {
     await sweepLoyaltyJob.handler({ deps: h.deps, rateLimits: createRateLimitStore() }, {});
     expect(h.jobs.sent).toContainEqual({
       name: jobNames.maintainLoyalty,
-      data: { tenantId },
+      data: { tenantId, isDailyCheck: false },
       options: { singletonKey: tenantId },
+    });
+    h.jobs.sent.length = 0;
+    h.clock.now = new Date('2029-05-01T20:07:00Z');
+    await sweepLoyaltyJob.handler({ deps: h.deps, rateLimits: createRateLimitStore() }, {});
+    expect(h.jobs.sent.find((j) => j.data.tenantId === tenantId)?.data).toEqual({
+      tenantId,
+      isDailyCheck: true,
     });
     const [m] = await insertMembers(h, tenantId, 1);
     await earn(m!, 10, `verify:${m}`);
@@ -160,10 +167,14 @@ describe('loyalty jobs', () => {
     const logger = Object.create(h.deps.logger, {
       error: { value: (...args: unknown[]) => logged.push(args) },
     });
-    await verifyLoyaltyJob.handler(
-      { deps: { ...h.deps, logger }, rateLimits: createRateLimitStore() },
-      { tenantId },
-    );
+    const upkeep = (isDailyCheck: boolean) =>
+      maintainLoyaltyJob.handler(
+        { deps: { ...h.deps, logger }, rateLimits: createRateLimitStore() },
+        { tenantId, isDailyCheck },
+      );
+    await upkeep(false);
+    expect(logged).toEqual([]);
+    await upkeep(true);
     expect(logged).toEqual([
       [
         { tenantId, mismatches: [{ memberId: m, balance: 11, ledgerSum: 10 }] },

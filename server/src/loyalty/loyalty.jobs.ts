@@ -8,23 +8,20 @@ import { issueMonthlyLevelCoupons } from './levels/monthly-coupons.ts';
 import { expireDuePoints } from './points/expire-points.ts';
 import { findBalanceMismatches } from './points/points.store.ts';
 
-const tenantData = z.object({ tenantId: z.uuid() });
+const maintainData = z.object({ tenantId: z.uuid(), isDailyCheck: z.boolean().default(false) });
 
-const fanOut = async (
-  deps: Parameters<JobDefinition['handler']>[0]['deps'],
-  name: typeof jobNames.maintainLoyalty | typeof jobNames.verifyLoyalty,
-) => {
-  for (const { id } of await deps.db.select({ id: tenants.id }).from(tenants)) {
-    await deps.jobs.send(name, { tenantId: id }, { singletonKey: id });
-  }
-};
+/** The sweep's run that also checks balances against the ledger: once a day, at 04:07 in Beijing. */
+const dailyCheckHourUtc = 20;
 
-/** One brand's loyalty upkeep: expire due points (FIFO lots) and coupons, hand out monthly level coupons. */
+/**
+ * One brand's loyalty upkeep: expire due points (FIFO lots) and coupons, hand out monthly level coupons, forget
+ * old acknowledgement windows; once a day, check every balance against the sum of its ledger.
+ */
 export const maintainLoyaltyJob: JobDefinition = {
   name: jobNames.maintainLoyalty,
   policy: 'stately',
   handler: async ({ deps }, data) => {
-    const { tenantId } = tenantData.parse(data);
+    const { tenantId, isDailyCheck } = maintainData.parse(data);
     const now = deps.now();
     const points = await expireDuePoints(deps.db, { tenantId, now });
     const expiredCoupons = await expireCoupons(deps.db, tenantId, now);
@@ -32,6 +29,11 @@ export const maintainLoyaltyJob: JobDefinition = {
     await deleteOldAcks(deps.db, tenantId, new Date(now.getTime() - 86_400_000));
     if (points.points > 0 || expiredCoupons > 0 || monthly.issued > 0) {
       deps.logger.info({ tenantId, points, expiredCoupons, monthly }, 'loyalty upkeep');
+    }
+    if (!isDailyCheck) return;
+    const mismatches = await findBalanceMismatches(deps.db, tenantId);
+    if (mismatches.length > 0) {
+      deps.logger.error({ tenantId, mismatches }, 'points balances differ from their ledger');
     }
   },
 };
@@ -41,25 +43,10 @@ export const sweepLoyaltyJob: JobDefinition = {
   name: jobNames.sweepLoyalty,
   policy: 'stately',
   cron: '7 * * * *',
-  handler: async ({ deps }) => fanOut(deps, jobNames.maintainLoyalty),
-};
-
-/** The ledger's invariant, checked: every balance row equals the sum of its member's ledger. */
-export const verifyLoyaltyJob: JobDefinition = {
-  name: jobNames.verifyLoyalty,
-  policy: 'stately',
-  handler: async ({ deps }, data) => {
-    const { tenantId } = tenantData.parse(data);
-    const mismatches = await findBalanceMismatches(deps.db, tenantId);
-    if (mismatches.length > 0) {
-      deps.logger.error({ tenantId, mismatches }, 'points balances differ from their ledger');
+  handler: async ({ deps }) => {
+    const isDailyCheck = deps.now().getUTCHours() === dailyCheckHourUtc;
+    for (const { id } of await deps.db.select({ id: tenants.id }).from(tenants)) {
+      await deps.jobs.send(jobNames.maintainLoyalty, { tenantId: id, isDailyCheck }, { singletonKey: id });
     }
   },
-};
-
-export const sweepLoyaltyVerifyJob: JobDefinition = {
-  name: jobNames.sweepLoyaltyVerify,
-  policy: 'stately',
-  cron: '40 4 * * *',
-  handler: async ({ deps }) => fanOut(deps, jobNames.verifyLoyalty),
 };
