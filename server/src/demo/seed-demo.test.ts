@@ -5,7 +5,10 @@ import {
   channelCodeStaff,
   channelCodes,
   communities,
+  couponTemplates,
   inboundEvents,
+  loyaltyLevels,
+  mallItems,
   sandboxGroups,
   staff,
   stores,
@@ -75,5 +78,17 @@ describe('seedDemo', () => {
       private: demoBrand.welcome.private,
       group: demoBrand.welcome.group,
     });
+  });
+
+  it('gives the demo brand levels, seed 003’s coupons and a points mall', async () => {
+    const levels = await h.deps.db.select().from(loyaltyLevels).where(eq(loyaltyLevels.tenantId, tenantId));
+    expect(levels.map((l) => l.name).sort()).toEqual(['Blossom', 'Fruit', 'Sprout']);
+    const templates = await h.deps.db
+      .select()
+      .from(couponTemplates)
+      .where(eq(couponTemplates.tenantId, tenantId));
+    expect(templates.map((t) => t.name).sort()).toEqual(['¥10 no threshold', '¥20 off ¥49']);
+    const items = await h.deps.db.select().from(mallItems).where(eq(mallItems.tenantId, tenantId));
+    expect(items.map((i) => i.kind).sort()).toEqual(['coupon', 'physical', 'virtual']);
   });
 });

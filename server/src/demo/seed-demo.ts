@@ -3,6 +3,7 @@ import { createChannelCode } from '../acquisition/create-channel-code.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { communities, regions, staff, staffRoles, stores, tenants } from '../db/schema/index.ts';
 import { wakeEventProcessor } from '../jobs/job-names.ts';
+import { seedDemoLoyalty } from '../loyalty/demo-loyalty.ts';
 import { addPlatformAccount } from '../platforms/platform-accounts.service.ts';
 import { insertSandboxUser, type SandboxAccount } from '../platforms/sandbox/sandbox.store.ts';
 import { sandboxCapabilities } from '../platforms/sandbox/sandbox.ts';
@@ -41,12 +42,14 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
 
     const guideAccounts: string[] = [];
     const guideStaffIds: string[] = [];
+    const storeIds: string[] = [];
     for (const spec of demoBrand.stores) {
       const [store] = await tx
         .insert(stores)
         .values({ tenantId, regionId: region!.id, code: spec.code, name: spec.name })
         .returning();
       const storeId = store!.id;
+      storeIds.push(storeId);
       for (const role of ['manager', 'guide'] as const) {
         const [member] = await tx
           .insert(staff)
@@ -117,6 +120,7 @@ export const seedDemo = async (deps: AppDeps, input: { tenantId: string }): Prom
       },
     });
     await saveWelcome(tx, { tenantId, scope: 'brand', scopeId: null, changes: demoBrand.welcome, now });
+    await seedDemoLoyalty(tx, { tenantId, pickupStoreIds: storeIds });
 
     await tx
       .update(tenants)

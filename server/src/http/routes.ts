@@ -9,6 +9,14 @@ import { auditRouter } from '../audit/audit.routes.ts';
 import { communitiesRouter } from '../communities/communities.routes.ts';
 import { keywordsRouter } from '../keywords/keywords.routes.ts';
 import { massSendsRouter } from '../mass-sends/mass-sends.routes.ts';
+import { couponsRouter } from '../loyalty/coupons/coupons.routes.ts';
+import { levelsRouter } from '../loyalty/levels/levels.routes.ts';
+import { mallRouter } from '../loyalty/mall/mall.routes.ts';
+import { meRouter } from '../loyalty/me/me.routes.ts';
+import { meCheckinRouter } from '../loyalty/me/me-checkin.routes.ts';
+import { memberLinkScheme } from '../loyalty/me/require-member.ts';
+import { pointsRouter } from '../loyalty/points/points.routes.ts';
+import { loyaltySettingsRouter } from '../loyalty/settings/settings.routes.ts';
 import { membersRouter } from '../members/members.routes.ts';
 import { membersCsvRouter } from '../members/members-csv.routes.ts';
 import { moderationRouter } from '../moderation/moderation.routes.ts';
@@ -59,6 +67,15 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', channelCodesRouter);
   app.route('/api/v1', partnersRouter);
   app.route('/api/v1', welcomeRouter);
+  app.route('/api/v1', loyaltySettingsRouter);
+  app.route('/api/v1', levelsRouter);
+  app.route('/api/v1', pointsRouter);
+  app.route('/api/v1', couponsRouter);
+  app.route('/api/v1', mallRouter);
+  // Member pages: authenticated by a signed member link, not by staff credentials.
+  app.openAPIRegistry.registerComponent('securitySchemes', 'memberLink', memberLinkScheme);
+  app.route('/api/v1', meRouter);
+  app.route('/api/v1', meCheckinRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
   // A code's public link (what its QR encodes): customers open it without signing in.

@@ -16,6 +16,8 @@ export const jobNames = {
   sweepPlatformSync: 'platform-sync.sweep',
   flushGroupWelcome: 'welcome.group-flush',
   sweepGroupWelcomes: 'welcome.group-sweep',
+  maintainLoyalty: 'loyalty.maintain',
+  sweepLoyalty: 'loyalty.sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -1,14 +1,27 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Encrypts secrets at rest (platform credentials) with AES-256-GCM under a key derived from ORCHARD_SECRET. */
 export type SecretBox = {
   seal: (plain: Record<string, string>) => string;
   open: (sealed: string) => Record<string, string>;
+  /** HMAC-SHA256 of `data` (base64url) under a key derived for `purpose`: signed links, tokens. */
+  mac: (purpose: string, data: string) => string;
 };
 
 export const createSecretBox = (secret: string): SecretBox => {
   const key = createHash('sha256').update(`orchard-secret-box:${secret}`).digest();
+  const macKeys = new Map<string, Buffer>();
+  const macKeyFor = (purpose: string): Buffer => {
+    let macKey = macKeys.get(purpose);
+    if (!macKey) {
+      // A key per purpose, apart from the sealing key: a MAC for one use never verifies for another.
+      macKey = createHash('sha256').update(`orchard-mac:${purpose}:${secret}`).digest();
+      macKeys.set(purpose, macKey);
+    }
+    return macKey;
+  };
   return {
+    mac: (purpose, data) => createHmac('sha256', macKeyFor(purpose)).update(data).digest('base64url'),
     seal: (plain) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -2,6 +2,8 @@ import { trackArrivals } from '../acquisition/acquisition.handler.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
+import { dailyCheckIn } from '../loyalty/checkin/checkin.handler.ts';
+import { earnOrderPoints } from '../loyalty/points/order-points.handler.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import { recordMessageActivity } from '../timeline/record-message-activity.ts';
@@ -23,6 +25,9 @@ export const featureHandlers: Middleware[] = [
   recordMessageActivity,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
+  // Loyalty: orders earn points; a check-in keyword is a command the keyword assistant does not answer.
+  earnOrderPoints,
+  dailyCheckIn,
   keywordAssistant,
   answerJoinRequests,
 ];

@@ -74,6 +74,11 @@ export type EventContext = {
      * event (`evt:<inboundEventId>:<key>`), so a re-run can never enqueue it twice.
      */
     enqueue: (message: EnqueueRequest) => Promise<void>;
+    /**
+     * Wake an account's delivery after commit for an outbound row the handler wrote itself (a digest that
+     * several events upsert, like the check-in acknowledgement); rows queued with `enqueue` are woken anyway.
+     */
+    wake: (platformAccountId?: string) => void;
   };
 };
 

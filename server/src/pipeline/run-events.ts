@@ -81,13 +81,15 @@ const runTogether = async (
   const chain = compose([attachParticipants(participants), ...handlers]);
   const outbound: OutboundInput[] = [];
   const jobs: DeferredJob[] = [];
+  const woken = new Set<string>();
   const now = deps.now();
   for (const item of items) {
-    const ctx = createContext(tx, deps, item, (row) => outbound.push({ notBefore: now, ...row }), jobs);
+    const write = (row: OutboundInput) => outbound.push({ notBefore: now, ...row });
+    const ctx = createContext(tx, deps, item, write, { jobs, woken });
     await chain(ctx, async () => {});
   }
   await enqueueOutboundBatch(tx, dedupeByKey(outbound));
-  return { accounts: new Set(outbound.map((row) => row.platformAccountId)), jobs };
+  return { accounts: new Set([...woken, ...outbound.map((row) => row.platformAccountId)]), jobs };
 };
 
 const createContext = (
@@ -95,7 +97,7 @@ const createContext = (
   deps: AppDeps,
   item: RunnableEvent,
   write: (row: OutboundInput) => void,
-  jobs: DeferredJob[],
+  effects: { jobs: DeferredJob[]; woken: Set<string> },
 ): EventContext => {
   let sequence = 0;
   return {
@@ -108,7 +110,7 @@ const createContext = (
     capabilities: item.capabilities,
     jobs: {
       send: async (name, data, options) => {
-        jobs.push({ name, data, options });
+        effects.jobs.push({ name, data, options });
       },
     },
     outbox: {
@@ -122,6 +124,9 @@ const createContext = (
           idempotencyKey: eventOutboundKey(item.id, key ?? String(sequence)),
           sourceEventId: item.id,
         });
+      },
+      wake: (platformAccountId) => {
+        effects.woken.add(platformAccountId ?? item.platformAccountId);
       },
     },
   };

@@ -18,7 +18,12 @@ export type MemberEventType =
   | 'channel.arrived'
   | 'member.imported'
   | 'profile.updated'
-  | 'stage.changed';
+  | 'stage.changed'
+  | 'level.changed'
+  | 'checked_in'
+  | 'coupon.issued'
+  | 'coupon.redeemed'
+  | 'mall.redeemed';
 
 export type MemberEventInput = {
   tenantId: string;

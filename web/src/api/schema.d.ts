@@ -892,6 +892,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channel-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Channel codes the caller may see, newest first (archived ones on request) */
+        get: operations["listChannelCodes"];
+        put?: never;
+        /** Create a channel code leading to staff (1:1) or to a community series (group) */
+        post: operations["createChannelCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-codes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getChannelCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a code; its link, state and QR stay the same */
+        patch: operations["updateChannelCode"];
+        trace?: never;
+    };
+    "/api/v1/channel-codes/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QR of the code's public link, PNG (512 px) or SVG */
+        get: operations["getChannelCodeQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-codes/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A printable poster (720×1080): headline, QR, name and link
+         * @description PNG: text in a built-in bitmap font (ASCII and ¥; other characters, e.g. Chinese, print as boxes). SVG: the same layout with the text as real text, so any script prints.
+         */
+        get: operations["getChannelCodePoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-codes/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Scans, arrivals, new members, still in / left (churn), by local day and by staff */
+        get: operations["getChannelCodeStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Partners with the members their codes brought */
+        get: operations["listPartners"];
+        put?: never;
+        /** Add a partner merchant (community alliance); partner codes attribute members to it */
+        post: operations["createPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updatePartner"];
+        trace?: never;
+    };
+    "/api/v1/welcome-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's default welcomes and group batching */
+        get: operations["getWelcomeSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateWelcomeSettings"];
+        trace?: never;
+    };
+    "/api/v1/communities/{id}/welcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community's own group welcome (null: it uses the next level's) */
+        get: operations["getCommunityWelcome"];
+        /** Set (or clear with null) the community's group welcome */
+        put: operations["updateCommunityWelcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/community-series/{id}/welcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The series's own group welcome (null: it uses the next level's) */
+        get: operations["getSeriesWelcome"];
+        /** Set (or clear with null) the series's group welcome */
+        put: operations["updateSeriesWelcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{platformAccountId}": {
         parameters: {
             query?: never;
@@ -904,6 +1080,23 @@ export interface paths {
         put?: never;
         /** Platform event delivery (signed by the platform) */
         post: operations["receiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/c/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a channel code: redirect to the platform link Orchard chose for this scan */
+        get: operations["openChannelCodeLink"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1063,6 +1256,16 @@ export interface components {
             joinedTo?: string;
             /** @description Name contains (case-insensitive) */
             q?: string;
+            /**
+             * Format: uuid
+             * @description Members attributed to this channel code
+             */
+            channelCodeId?: string;
+            /**
+             * @description With channelCodeId: first-touch, last-touch or either attribution (default any)
+             * @enum {string}
+             */
+            touch?: "first" | "last" | "any";
             tags?: {
                 all?: string[];
                 any?: string[];
@@ -1742,6 +1945,344 @@ export interface components {
             };
             occurredAt: string;
         };
+        ChannelCode: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            source: "flyer" | "store_poster" | "payment_page" | "official_account_menu" | "app_page" | "moments_ad" | "partner_merchant" | "custom";
+            purpose: string;
+            /** Format: uuid */
+            referrerMemberId: string | null;
+            /** Format: uuid */
+            platformAccountId: string;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            partnerId: string | null;
+            target: {
+                /** @enum {string} */
+                kind: "staff";
+                /** @enum {string} */
+                strategy: "round_robin" | "random" | "least_loaded" | "schedule";
+                staff: {
+                    /** Format: uuid */
+                    staffId: string;
+                    dailyCap: number | null;
+                }[];
+                backupStaffIds: string[];
+                schedule: {
+                    /** @description ISO weekdays, 1 = Monday */
+                    weekdays: number[];
+                    /** @example 09:00 */
+                    from: string;
+                    /**
+                     * @description Exclusive; 24:00 ends the day
+                     * @example 18:00
+                     */
+                    to: string;
+                    staffIds: string[];
+                }[];
+            } | {
+                /** @enum {string} */
+                kind: "group";
+                /** Format: uuid */
+                seriesId: string;
+            };
+            tagNames: string[];
+            welcome: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            } | null;
+            headline: string | null;
+            expiresAt: string | null;
+            totalCap: number | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "full" | "archived";
+            /** @description The public link the QR encodes; it never changes */
+            link: string;
+            /** @description The attribution state platform links carry */
+            state: string;
+            scanCount: number;
+            arrivalCount: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        CreateChannelCodeInput: {
+            name: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            /** Format: uuid */
+            partnerId?: string | null;
+            target: components["schemas"]["ChannelCodeTarget"];
+            /** @default [] */
+            tagNames: string[];
+            welcome?: components["schemas"]["WelcomeContent"];
+            headline?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            totalCap?: number | null;
+            /** @enum {string} */
+            source: "flyer" | "store_poster" | "payment_page" | "official_account_menu" | "app_page" | "moments_ad" | "partner_merchant" | "custom";
+            /** Format: uuid */
+            platformAccountId: string;
+        };
+        /** @description Staff (1:1 contact, assigned by a strategy) or a community series (group, filled in order) */
+        ChannelCodeTarget: {
+            /** @enum {string} */
+            kind: "staff";
+            /** @enum {string} */
+            strategy: "round_robin" | "random" | "least_loaded" | "schedule";
+            staff: {
+                /** Format: uuid */
+                staffId: string;
+                dailyCap?: number | null;
+            }[];
+            dailyCap?: number | null;
+            /** @default [] */
+            backupStaffIds: string[];
+            /** @default [] */
+            schedule: {
+                /** @description ISO weekdays, 1 = Monday */
+                weekdays: number[];
+                /** @example 09:00 */
+                from: string;
+                /**
+                 * @description Exclusive; 24:00 ends the day
+                 * @example 18:00
+                 */
+                to: string;
+                staffIds: string[];
+            }[];
+        } | {
+            /** @enum {string} */
+            kind: "group";
+            /** Format: uuid */
+            seriesId: string;
+        };
+        WelcomeContent: {
+            text?: string;
+            attachments?: ({
+                /** @enum {string} */
+                type: "image";
+                url: string;
+            } | {
+                /** @enum {string} */
+                type: "link";
+                url: string;
+                title: string;
+                description?: string;
+            } | {
+                /** @enum {string} */
+                type: "miniprogram";
+                appId: string;
+                page: string;
+                title: string;
+            } | {
+                /** @enum {string} */
+                type: "file";
+                url: string;
+                name: string;
+            } | {
+                /** @enum {string} */
+                type: "coupon";
+                templateId: string;
+                title?: string;
+            })[];
+        } | null;
+        UpdateChannelCodeInput: {
+            name?: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            /** Format: uuid */
+            partnerId?: string | null;
+            target?: components["schemas"]["ChannelCodeTarget"];
+            tagNames?: string[];
+            welcome?: components["schemas"]["WelcomeContent"];
+            headline?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            totalCap?: number | null;
+            isArchived?: boolean;
+        };
+        ChannelCodeStats: {
+            /** Format: uuid */
+            channelCodeId: string;
+            from: string;
+            to: string;
+            totals: {
+                scans: number;
+                arrivals: number;
+                newMembers: number;
+                stillIn: number;
+                left: number;
+            };
+            /** @description Per local day: scans that day, and the arrivals of that day with what became of them */
+            byDay: {
+                date: string;
+                scans: number;
+                arrivals: number;
+                newMembers: number;
+                stillIn: number;
+                left: number;
+            }[];
+            byStaff: {
+                /** Format: uuid */
+                staffId: string | null;
+                arrivals: number;
+            }[];
+        };
+        Partner: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            storeId: string | null;
+            contact: string | null;
+            note: string | null;
+            arrivals: number;
+            newMembers: number;
+            createdAt: string;
+        };
+        PartnerInput: {
+            name: string;
+            /** Format: uuid */
+            storeId?: string | null;
+            contact?: string | null;
+            note?: string | null;
+        };
+        WelcomeSettings: {
+            private: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            } | null;
+            group: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            } | null;
+            groupBatchSeconds: number;
+            groupBatchMaxNames: number;
+        };
+        /** @description Fields left out keep their value */
+        UpdateWelcomeSettingsInput: {
+            private?: components["schemas"]["WelcomeContent"] & unknown;
+            group?: components["schemas"]["WelcomeContent"] & unknown;
+            groupBatchSeconds?: number;
+            groupBatchMaxNames?: number;
+        };
+        GroupWelcome: {
+            group: {
+                text?: string;
+                attachments?: ({
+                    /** @enum {string} */
+                    type: "image";
+                    url: string;
+                } | {
+                    /** @enum {string} */
+                    type: "link";
+                    url: string;
+                    title: string;
+                    description?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "miniprogram";
+                    appId: string;
+                    page: string;
+                    title: string;
+                } | {
+                    /** @enum {string} */
+                    type: "file";
+                    url: string;
+                    name: string;
+                } | {
+                    /** @enum {string} */
+                    type: "coupon";
+                    templateId: string;
+                    title?: string;
+                })[];
+            } | null;
+        };
+        GroupWelcomeInput: {
+            group: components["schemas"]["WelcomeContent"];
+        };
     };
     responses: never;
     parameters: never;
@@ -2261,6 +2802,10 @@ export interface operations {
                 joinedTo?: string;
                 /** @description Name contains (case-insensitive) */
                 q?: string;
+                /** @description Members attributed to this channel code */
+                channelCodeId?: string;
+                /** @description With channelCodeId: first-touch, last-touch or either attribution (default any) */
+                touch?: "first" | "last" | "any";
                 /** @description Members with every one of these tags */
                 tagsAll?: string;
                 /** @description Members with at least one of these tags */
@@ -2464,6 +3009,10 @@ export interface operations {
                 joinedTo?: string;
                 /** @description Name contains (case-insensitive) */
                 q?: string;
+                /** @description Members attributed to this channel code */
+                channelCodeId?: string;
+                /** @description With channelCodeId: first-touch, last-touch or either attribution (default any) */
+                touch?: "first" | "last" | "any";
                 /** @description Members with every one of these tags */
                 tagsAll?: string;
                 /** @description Members with at least one of these tags */
@@ -3190,7 +3739,7 @@ export interface operations {
                      */
                     platformAccountId: string;
                     memberId: string;
-                    /** @description The token, or a URL ending in it */
+                    /** @description The token, or a URL ending in it; a channel code's public link is followed to the link Orchard picks */
                     link: string;
                 };
             };
@@ -3821,6 +4370,404 @@ export interface operations {
             };
         };
     };
+    listChannelCodes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                source?: "flyer" | "store_poster" | "payment_page" | "official_account_menu" | "app_page" | "moments_ad" | "partner_merchant" | "custom";
+                storeId?: string;
+                purpose?: string;
+                includeArchived?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of codes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChannelCode"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createChannelCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelCodeInput"];
+            };
+        };
+        responses: {
+            /** @description The code */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCode"];
+                };
+            };
+        };
+    };
+    getChannelCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCode"];
+                };
+            };
+        };
+    };
+    updateChannelCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChannelCodeInput"];
+            };
+        };
+        responses: {
+            /** @description The code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCode"];
+                };
+            };
+        };
+    };
+    getChannelCodeQr: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    getChannelCodePoster: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The poster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    getChannelCodeStats: {
+        parameters: {
+            query?: {
+                /** @description First local day (default: 29 days before to) */
+                from?: string;
+                /** @description Last local day, inclusive (default: today) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCodeStats"];
+                };
+            };
+        };
+    };
+    listPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Partners */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Partner"][];
+                    };
+                };
+            };
+        };
+    };
+    createPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerInput"];
+            };
+        };
+        responses: {
+            /** @description The partner */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+        };
+    };
+    updatePartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** Format: uuid */
+                    storeId?: string | null;
+                    contact?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The partner */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partner"];
+                };
+            };
+        };
+    };
+    getWelcomeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WelcomeSettings"];
+                };
+            };
+        };
+    };
+    updateWelcomeSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWelcomeSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WelcomeSettings"];
+                };
+            };
+        };
+    };
+    getCommunityWelcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group welcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWelcome"];
+                };
+            };
+        };
+    };
+    updateCommunityWelcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupWelcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The group welcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWelcome"];
+                };
+            };
+        };
+    };
+    getSeriesWelcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group welcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWelcome"];
+                };
+            };
+        };
+    };
+    updateSeriesWelcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupWelcomeInput"];
+            };
+        };
+        responses: {
+            /** @description The group welcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupWelcome"];
+                };
+            };
+        };
+    };
     verifyWebhook: {
         parameters: {
             query?: never;
@@ -3900,6 +4847,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    openChannelCodeLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the platform link */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The code has ended (expired, reached its cap, archived) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Nowhere to go right now (every group full while the next opens) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
             };
         };
     };

@@ -3,6 +3,7 @@ export * from './attributes.ts';
 export * from './communities.ts';
 export * from './keywords.ts';
 export * from './mass-sends.ts';
+export * from './loyalty.ts';
 export * from './members.ts';
 export * from './moderation.ts';
 export * from './org.ts';
