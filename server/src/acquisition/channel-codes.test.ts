@@ -130,6 +130,8 @@ describe('channel codes through the API', () => {
   });
 
   it("hides another brand's and another store's codes", async () => {
+    // Newest first: a later clock than the codes made before (the test clock stands still otherwise).
+    h.clock.advance(1_000);
     const code = await create({ name: 'Store code', storeId: acq.brand.store.id });
     const firstPage = await acq.get('/api/v1/channel-codes?limit=1');
     expect(firstPage.body.items.map((c: { id: string }) => c.id)).toEqual([code.body.id]);

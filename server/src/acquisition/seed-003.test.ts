@@ -26,19 +26,32 @@ describe('seed 003: a store poster code brings customers to guides', () => {
   let backup: { staffId: string; accountId: string };
   const customers: { name: string; memberId: string; staffAccountId: string }[] = [];
 
-  const welcome = {
-    text: 'Hi {nickname}, I am {staff} of {store}. Two coupons for you, and our mall:',
-    attachments: [
-      { type: 'coupon', templateId: 'no-threshold-10-3days', title: '¥10, no threshold, 3 days' },
-      { type: 'coupon', templateId: 'off-20-over-49', title: '¥20 off ¥49' },
-      { type: 'miniprogram', appId: 'wx-mall', page: 'pages/index', title: 'Our mall' },
-    ],
-  };
+  const mall = { type: 'miniprogram', appId: 'wx-mall', page: 'pages/index', title: 'Our mall' };
+  const templateIds: string[] = [];
 
   beforeAll(async () => {
     h = await createHarness();
     acq = await setUpAcquisition(h);
     worker = createWorker(h);
+    // The two coupons of the seed: ¥10 with no threshold valid 3 days, and ¥20 off ¥49.
+    for (const template of [
+      { name: '¥10 no threshold', kind: 'fixed', amountCents: 1000, validity: { kind: 'relative', days: 3 } },
+      {
+        name: '¥20 off ¥49',
+        kind: 'threshold',
+        amountCents: 2000,
+        thresholdCents: 4900,
+        validity: { kind: 'relative', days: 30 },
+      },
+    ]) {
+      const res = await acq.api('POST', '/api/v1/coupon-templates', template);
+      expect(res.status).toBe(201);
+      templateIds.push(res.body.id);
+    }
+    const welcome = {
+      text: 'Hi {nickname}, I am {staff} of {store}. Two coupons for you, and our mall:',
+      attachments: [...templateIds.map((templateId) => ({ type: 'coupon', templateId })), mall],
+    };
     for (const name of ['Guide Li', 'Guide Wang', 'Guide Zhao']) guides.push(await acq.addGuide(name));
     backup = await acq.addGuide('Guide Backup');
     code = await acq.createCode({
@@ -91,7 +104,20 @@ describe('seed 003: a store poster code brings customers to guides', () => {
       expect(guideName).toBeDefined();
       expect(welcomes[0]).toMatchObject({ senderKind: 'bot', staffId: customer.staffAccountId });
       expect(welcomes[0]!.text).toMatch(new RegExp(`^Hi ${customer.name}, I am Guide \\w+ of Store `));
-      expect(welcomes[0]!.attachments).toEqual(welcome.attachments);
+      // Each placeholder became the customer's own coupon, its code in the message; the mini-program as set.
+      const [first, second, third] = welcomes[0]!.attachments as { templateId?: string; title?: string }[];
+      expect([first?.templateId, second?.templateId]).toEqual(templateIds);
+      const coupons = await acq.get(
+        `/api/v1/members/${await acq.orchardMemberOf(customer.memberId)}/coupons`,
+      );
+      expect(coupons.status).toBe(200);
+      const codes = coupons.body.items.map((c: { code: string; source: string }) => [c.code, c.source]);
+      expect(codes).toHaveLength(2);
+      for (const [couponCode, source] of codes) {
+        expect(source).toBe('welcome');
+        expect(`${first?.title} ${second?.title}`).toContain(couponCode);
+      }
+      expect(third).toEqual(mall);
     }
     const guideNames = await Promise.all(
       customers.map(async (c) => {
@@ -102,7 +128,7 @@ describe('seed 003: a store poster code brings customers to guides', () => {
     expect(new Set(guideNames)).toEqual(new Set(['Guide Li', 'Guide Wang', 'Guide Zhao', 'Guide Backup']));
   });
 
-  it('tags each customer "store-poster" and records the arrival on their timeline', async () => {
+  it('tags each customer "store-poster" and records the arrival and the coupons on their timeline', async () => {
     for (const customer of customers) {
       const memberId = await acq.orchardMemberOf(customer.memberId);
       const detail = await acq.get(`/api/v1/members/${memberId}`);
@@ -111,7 +137,13 @@ describe('seed 003: a store poster code brings customers to guides', () => {
         .select({ type: memberEvents.type, data: memberEvents.data })
         .from(memberEvents)
         .where(eq(memberEvents.memberId, memberId));
-      expect(timeline.map((e) => e.type).sort()).toEqual(['channel.arrived', 'staff.added', 'tag.added']);
+      expect(timeline.map((e) => e.type).sort()).toEqual([
+        'channel.arrived',
+        'coupon.issued',
+        'coupon.issued',
+        'staff.added',
+        'tag.added',
+      ]);
       expect(timeline.find((e) => e.type === 'channel.arrived')?.data).toMatchObject({
         channelCodeId: code.id,
         source: 'store_poster',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
-import { sweepMassSendsJob, trackMassSendJob } from '../mass-sends/mass-sends.jobs.ts';
 import { maintainLoyaltyJob, sweepLoyaltyJob } from '../loyalty/loyalty.jobs.ts';
+import { sweepMassSendsJob, trackMassSendJob } from '../mass-sends/mass-sends.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
 import { deliverOutbound } from '../outbox/deliver-outbound.ts';
 import { findAccountsWithDueOutbound } from '../outbox/outbox.store.ts';

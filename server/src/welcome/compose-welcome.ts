@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { issueWelcomeCoupons } from '../loyalty/coupons/welcome-coupons.ts';
 import type { Attachment, MessageContent } from '../platforms/platform.ts';
 import { renderWelcome, type WelcomeVars } from './welcome.ts';
 
@@ -12,17 +13,35 @@ export type ComposeWelcomeInput = {
   maxAttachments?: number;
   /** Where in the cause the content is used, so resolved attachments (coupons) are issued once per cause. */
   causeKey: string;
+  now: Date;
 };
 
 /**
- * The resolve step every attachment of a welcome goes through. Coupons stay `{ type: 'coupon', templateId }`
- * placeholders for now; the loyalty feature issues the real coupon here (once per `causeKey`) and swaps in
- * its link. Other attachments pass as they are.
+ * The resolve step every attachment of a welcome goes through. A 1:1 welcome's coupon placeholders
+ * (`{ type: 'coupon', templateId }`) become coupons issued to the member (loyalty, source 'welcome'), once per
+ * `causeKey`, in the caller's transaction; one out of stock or over its limit is left out. A group welcome names
+ * no single member, so its coupon placeholders stay as they are (the platform shows their title). Other
+ * attachments pass as they are.
  */
 const resolveAttachments = async (
-  _db: Db,
-  input: { tenantId: string; memberId?: string; causeKey: string; attachments: Attachment[] },
-): Promise<Attachment[]> => input.attachments;
+  db: Db,
+  input: { tenantId: string; memberId?: string; causeKey: string; now: Date; attachments: Attachment[] },
+): Promise<Attachment[]> => {
+  const { memberId } = input;
+  if (!memberId || !input.attachments.some((a) => a.type === 'coupon')) return input.attachments;
+  const issued = await issueWelcomeCoupons(
+    {
+      tx: db,
+      tenantId: input.tenantId,
+      now: input.now,
+      enqueue: async () => {
+        throw new Error('issuing welcome coupons sends no message of its own');
+      },
+    },
+    { memberId, content: { attachments: input.attachments }, idempotencyKey: input.causeKey },
+  );
+  return issued.content.attachments ?? [];
+};
 
 /** The one road welcome content takes to the outbox: placeholders filled, attachments resolved and capped. */
 export const composeWelcome = async (db: Db, input: ComposeWelcomeInput): Promise<MessageContent> => {
@@ -31,6 +50,7 @@ export const composeWelcome = async (db: Db, input: ComposeWelcomeInput): Promis
     tenantId: input.tenantId,
     memberId: input.memberId,
     causeKey: input.causeKey,
+    now: input.now,
     attachments: rendered.attachments ?? [],
   });
   const kept = attachments.slice(0, input.maxAttachments ?? attachments.length);

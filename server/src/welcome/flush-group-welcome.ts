@@ -71,6 +71,7 @@ export const flushGroupWelcome = async (
             store: community.store,
           },
           causeKey: batchKey,
+          now: deps.now(),
         });
         const isNew = await enqueueOutbound(tx, {
           tenantId: input.tenantId,

@@ -71,6 +71,7 @@ const welcomeContact = async (ctx: EventContext, event: AddedStaff, arrival: Arr
     vars: { nickname: ctx.identity?.displayName ?? member.name, ...names },
     maxAttachments: plan.maxAttachments,
     causeKey: `evt:${ctx.inboundEventId}:welcome`,
+    now: ctx.deps.now(),
   });
   await ctx.outbox.enqueue({
     kind: 'welcome',

@@ -1068,6 +1068,450 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/loyalty/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLoyaltySettings"];
+        /** Points rules, check-in (keywords, streak bonuses, milestones, make-up cards), level basis, timezone */
+        put: operations["updateLoyaltySettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listLevels"];
+        put?: never;
+        /** Add a member level (e.g. Sprout, Blossom, Fruit) with its threshold and benefits */
+        post: operations["createLevel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a level (members move on their next points change, or with the nightly job) */
+        patch: operations["updateLevel"];
+        trace?: never;
+    };
+    "/api/v1/members/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member’s balance, level, next level and next expiry */
+        get: operations["getMemberPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/points/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMemberPointsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/points/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add or take points by hand (owner, operator); the reason is kept in the ledger and the audit log */
+        post: operations["adjustPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/entries/{entryId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a ledger entry once: refund a spend, or take back what is left of an earning */
+        post: operations["reversePointsEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loyalty/balance-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members whose balance differs from the sum of their ledger (expected: none) */
+        get: operations["checkPointsBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/member-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A signed, expiring link to the member’s own pages (points, mall, coupons, check-in), no login */
+        post: operations["createMemberLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCouponTemplates"];
+        put?: never;
+        /** Create a coupon template: ¥10 off, ¥20 off ¥49, 15% off, or a gift; stock, limits, validity, stores */
+        post: operations["createCouponTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a coupon to a member (201), or return the one issued under the same idempotency key (200) */
+        post: operations["issueCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeem a coupon by its code at a store (POS); the same requestId again returns the first answer
+         * @description Refusals: 404 not_found (no coupon of this brand has the code), 409 coupon_already_redeemed, 409 coupon_expired, 409 coupon_voided, 422 coupon_not_applicable (wrong store, not valid yet, order too small).
+         */
+        post: operations["redeemCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["voidCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMemberCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMallItems"];
+        put?: never;
+        /** Offer an item for points: a physical gift, a coupon, or something virtual */
+        post: operations["createMallItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mall/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an item: price, stock (restock), limits, or take it off the shelf */
+        patch: operations["updateMallItem"];
+        trace?: never;
+    };
+    "/api/v1/fulfilments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Physical mall items to hand over or ship (store roles: pickups at their stores) */
+        get: operations["listFulfilments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fulfilments/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["completeFulfilment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s balance, level, next level and next expiry */
+        get: operations["getMyPoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listMyPointsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mall/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The points mall as this member sees it: what they may redeem, and why not otherwise */
+        get: operations["listMyMallItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mall/items/{id}/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spend points on a mall item (201), or get the redemption made under the same requestId (200)
+         * @description Refusals: 409 insufficient_points, 409 out_of_stock, 409 limit_reached, 403 not_eligible (level too low).
+         */
+        post: operations["redeemMallItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s coupons with their redemption codes */
+        get: operations["listMyCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/checkin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s check-in calendar for a month (default: this month, brand timezone) */
+        get: operations["getMyCheckinCalendar"];
+        put?: never;
+        /** Check in for today from the member page (a second time today answers status "already") */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/checkin/makeup-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy a make-up card with points; the same requestId buys one card however often it is sent */
+        post: operations["buyMakeupCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/checkin/makeup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use a make-up card on a missed day within the brand’s reach */
+        post: operations["makeUpCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/{platformAccountId}": {
         parameters: {
             query?: never;
@@ -2282,6 +2726,491 @@ export interface components {
         };
         GroupWelcomeInput: {
             group: components["schemas"]["WelcomeContent"];
+        };
+        LoyaltySettings: {
+            rules: components["schemas"]["LoyaltyRules"];
+            /** @description The brand’s calendar (check-in days, expiry), IANA name */
+            timeZone: string;
+        };
+        LoyaltyRules: {
+            /** @default {} */
+            points: {
+                /** @default 10 */
+                perCheckin: number;
+                /** @default 50 */
+                perInvite: number;
+                /** @default 1 */
+                perOrderYuan: number;
+                /** @default 1 */
+                pointValueCents: number;
+                expiry?: components["schemas"]["PointsExpiry"];
+            };
+            /** @default {} */
+            checkin: {
+                /**
+                 * @default [
+                 *       "打卡",
+                 *       "签到",
+                 *       "check in"
+                 *     ]
+                 */
+                keywords: string[];
+                /**
+                 * @default [
+                 *       {
+                 *         "day": 3,
+                 *         "points": 5
+                 *       },
+                 *       {
+                 *         "day": 7,
+                 *         "points": 20
+                 *       },
+                 *       {
+                 *         "day": 30,
+                 *         "points": 100
+                 *       }
+                 *     ]
+                 */
+                streakBonuses: {
+                    day: number;
+                    /** @default 0 */
+                    points: number;
+                    /** Format: uuid */
+                    couponTemplateId?: string;
+                }[];
+                /** @default [] */
+                milestones: {
+                    total: number;
+                    /** @default 0 */
+                    points: number;
+                    /** Format: uuid */
+                    couponTemplateId?: string;
+                }[];
+                /** @default 100 */
+                makeupCardPrice: number;
+                /** @default 7 */
+                makeupWithinDays: number;
+                /** @default {} */
+                ack: {
+                    /** @default true */
+                    isEnabled: boolean;
+                    /** @default 5 */
+                    windowSeconds: number;
+                    /** @default ✅ {names} checked in today */
+                    template: string;
+                };
+            };
+            /** @default {} */
+            levels: {
+                /**
+                 * @default lifetime_points
+                 * @enum {string}
+                 */
+                basis: "lifetime_points" | "spend";
+                /** @default false */
+                isAnnounced: boolean;
+                /** @default 🎉 {name}, you are now {level}! */
+                template: string;
+            };
+        };
+        /**
+         * @description never; end of the year after the one they were earned in (brand timezone); or N days after
+         * @default {
+         *       "kind": "end_of_next_year"
+         *     }
+         */
+        PointsExpiry: {
+            /** @enum {string} */
+            kind: "never";
+        } | {
+            /** @enum {string} */
+            kind: "end_of_next_year";
+        } | {
+            /** @enum {string} */
+            kind: "after_days";
+            days: number;
+        };
+        UpdateLoyaltySettingsInput: {
+            rules?: components["schemas"]["LoyaltyRules"];
+            timeZone?: string;
+        };
+        Level: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            rank: number;
+            threshold: number;
+            pointsMultiplierPercent: number;
+            /** Format: uuid */
+            monthlyCouponTemplateId: string | null;
+            hasMemberOnlyAccess: boolean;
+        };
+        CreateLevelInput: {
+            name: string;
+            /** @description Higher is better; unique per brand */
+            rank: number;
+            /** @description Lifetime points, or lifetime spend in cents, per the brand’s level basis */
+            threshold: number;
+            /**
+             * @description 150 earns ×1.5
+             * @default 100
+             */
+            pointsMultiplierPercent: number;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            monthlyCouponTemplateId: string | null;
+            /** @default false */
+            hasMemberOnlyAccess: boolean;
+        };
+        UpdateLevelInput: {
+            name?: string;
+            /** @description Higher is better; unique per brand */
+            rank?: number;
+            /** @description Lifetime points, or lifetime spend in cents, per the brand’s level basis */
+            threshold?: number;
+            /** @description 150 earns ×1.5 */
+            pointsMultiplierPercent?: number;
+            /** Format: uuid */
+            monthlyCouponTemplateId?: string | null;
+            hasMemberOnlyAccess?: boolean;
+        };
+        PointsSummary: {
+            balance: number;
+            lifetimePoints: number;
+            spendCents: number;
+            makeupCards: number;
+            level: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                rank: number;
+                pointsMultiplierPercent: number;
+                hasMemberOnlyAccess: boolean;
+            } | null;
+            nextLevel: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                threshold: number;
+                remaining: number;
+            } | null;
+            expiring: {
+                points: number;
+                at: string;
+            } | null;
+        };
+        PointsEntry: {
+            id: number;
+            /** @enum {string} */
+            kind: "earn" | "spend" | "expire" | "adjust" | "reverse";
+            points: number;
+            reason: string;
+            source: string;
+            expiresAt: string | null;
+            reversesId: number | null;
+            createdAt: string;
+        };
+        PointsChange: components["schemas"]["PointsEntry"] & {
+            balance: number;
+            isNew: boolean;
+            levelChange: {
+                from: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    rank: number;
+                } | null;
+                to: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    rank: number;
+                } | null;
+                /** @enum {string} */
+                direction: "up" | "down";
+            } | null;
+        };
+        AdjustPointsInput: {
+            points: number;
+            reason: string;
+            /**
+             * @default manual
+             * @enum {string}
+             */
+            source: "manual" | "import";
+            idempotencyKey?: string;
+        };
+        CouponTemplate: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "fixed" | "threshold" | "percent" | "gift";
+            description: string;
+            amountCents: number | null;
+            thresholdCents: number | null;
+            percentOff: number | null;
+            maxDiscountCents: number | null;
+            giftName: string | null;
+            costCents: number;
+            validity: {
+                /** @enum {string} */
+                kind: "absolute" | "relative";
+                validFrom: string | null;
+                validUntil: string | null;
+                days: number | null;
+            };
+            totalStock: number | null;
+            issuedCount: number;
+            perMemberLimit: number | null;
+            storeIds: string[];
+            isActive: boolean;
+            createdAt: string;
+        };
+        CreateCouponTemplateInput: {
+            name: string;
+            /**
+             * @description fixed: amount off, no threshold; threshold: amount off above an order amount; percent; gift
+             * @enum {string}
+             */
+            kind: "fixed" | "threshold" | "percent" | "gift";
+            amountCents?: number;
+            thresholdCents?: number;
+            percentOff?: number;
+            maxDiscountCents?: number;
+            giftName?: string;
+            /**
+             * @description What one redeemed coupon costs the brand (ROI)
+             * @default 0
+             */
+            costCents: number;
+            validity: {
+                /** @enum {string} */
+                kind: "absolute";
+                /** Format: date-time */
+                validFrom?: string;
+                /** Format: date-time */
+                validUntil: string;
+            } | {
+                /** @enum {string} */
+                kind: "relative";
+                days: number;
+            };
+            /** @default null */
+            totalStock: number | null;
+            /** @default null */
+            perMemberLimit: number | null;
+            /**
+             * @description Where it applies; empty: every store
+             * @default []
+             */
+            storeIds: string[];
+        };
+        Coupon: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            templateId: string;
+            templateName: string;
+            description: string;
+            /** Format: uuid */
+            memberId: string;
+            /** @description What the cashier types: 10 characters, e.g. 7KQ2M-9XRTB */
+            code: string;
+            /** @enum {string} */
+            status: "issued" | "redeemed" | "voided" | "expired";
+            /** @enum {string} */
+            source: "welcome" | "reward" | "campaign" | "staff" | "api" | "mall" | "level";
+            validFrom: string;
+            validUntil: string;
+            issuedAt: string;
+            redeemedAt: string | null;
+            /** Format: uuid */
+            redeemedStoreId: string | null;
+            discountCents: number | null;
+        };
+        IssueCouponInput: {
+            /** Format: uuid */
+            templateId: string;
+            /** Format: uuid */
+            memberId: string;
+            /**
+             * @description staff for a signed-in staff member, api for an API key, unless given
+             * @enum {string}
+             */
+            source?: "staff" | "api" | "campaign" | "reward";
+            /** @description The same key again returns the first coupon instead of issuing another */
+            idempotencyKey?: string;
+        };
+        CouponRedemption: components["schemas"]["Coupon"] & {
+            discountCents?: number;
+            requestId: string;
+            /** Format: uuid */
+            storeId: string;
+            orderAmountCents: number | null;
+            giftName: string | null;
+        };
+        RedeemCouponInput: {
+            code: string;
+            /** Format: uuid */
+            storeId: string;
+            /** @description The till’s id for this redemption: sending it again returns the first answer */
+            requestId: string;
+            orderAmountCents?: number;
+        };
+        VoidCouponInput: {
+            reason: string;
+        };
+        MallItem: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            imageUrl: string | null;
+            /** @enum {string} */
+            kind: "physical" | "coupon" | "virtual";
+            pointsPrice: number;
+            stock: number | null;
+            redeemedCount: number;
+            perMemberLimit: number | null;
+            /** Format: uuid */
+            minLevelId: string | null;
+            /** Format: uuid */
+            couponTemplateId: string | null;
+            fulfilmentMethods: ("pickup" | "shipping")[];
+            isActive: boolean;
+            createdAt: string;
+        };
+        CreateMallItemInput: {
+            name: string;
+            /** @default null */
+            description: string | null;
+            /**
+             * Format: uri
+             * @default null
+             */
+            imageUrl: string | null;
+            /**
+             * @description physical gift, coupon, or virtual (nothing to hand over)
+             * @enum {string}
+             */
+            kind: "physical" | "coupon" | "virtual";
+            pointsPrice: number;
+            /**
+             * @description null: unlimited
+             * @default null
+             */
+            stock: number | null;
+            /** @default null */
+            perMemberLimit: number | null;
+            /**
+             * Format: uuid
+             * @description Only members at this level or above
+             * @default null
+             */
+            minLevelId: string | null;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            couponTemplateId: string | null;
+            /** @default [] */
+            fulfilmentMethods: ("pickup" | "shipping")[];
+            /** @default true */
+            isActive: boolean;
+        };
+        UpdateMallItemInput: {
+            name?: string;
+            description?: string | null;
+            /** Format: uri */
+            imageUrl?: string | null;
+            pointsPrice?: number;
+            /** @description null: unlimited */
+            stock?: number | null;
+            perMemberLimit?: number | null;
+            /**
+             * Format: uuid
+             * @description Only members at this level or above
+             */
+            minLevelId?: string | null;
+            isActive?: boolean;
+        };
+        Fulfilment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            redemptionId: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            itemId: string;
+            /** @enum {string} */
+            method: "pickup" | "shipping";
+            /** Format: uuid */
+            storeId: string | null;
+            address: string | null;
+            /** @enum {string} */
+            status: "pending" | "done";
+            completedAt: string | null;
+            /** Format: uuid */
+            completedBy: string | null;
+            createdAt: string;
+        };
+        MallRedemption: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            itemId: string;
+            points: number;
+            /** Format: uuid */
+            couponId: string | null;
+            fulfilment: {
+                /** Format: uuid */
+                id: string;
+                method: string;
+                /** Format: uuid */
+                storeId: string | null;
+                status: string;
+            } | null;
+            createdAt: string;
+        };
+        RedeemMallItemInput: {
+            /** @description Sending the same request again returns the first redemption */
+            requestId: string;
+            fulfilment?: {
+                /** @enum {string} */
+                method?: "pickup" | "shipping";
+                /** Format: uuid */
+                storeId?: string;
+                address?: string;
+            };
+        };
+        CheckinCalendar: {
+            month: string;
+            today: string;
+            isCheckedInToday: boolean;
+            streak: number;
+            total: number;
+            makeupCards: number;
+            makeupCardPrice: number;
+            makeupWithinDays: number;
+            days: {
+                day: string;
+                /** @enum {string|null} */
+                kind: "keyword" | "page" | "makeup" | null;
+                isToday: boolean;
+            }[];
+        };
+        CheckinResult: {
+            /** @enum {string} */
+            status: "checked_in" | "already";
+            day: string;
+            streak: number;
+            points?: number;
+            total?: number;
+            coupons?: components["schemas"]["Coupon"][];
         };
     };
     responses: never;
@@ -4764,6 +5693,789 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupWelcome"];
+                };
+            };
+        };
+    };
+    getLoyaltySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltySettings"];
+                };
+            };
+        };
+    };
+    updateLoyaltySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLoyaltySettingsInput"];
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoyaltySettings"];
+                };
+            };
+        };
+    };
+    listLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Levels, lowest rank first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Level"][];
+                    };
+                };
+            };
+        };
+    };
+    createLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLevelInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Level"];
+                };
+            };
+        };
+    };
+    updateLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLevelInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Level"];
+                };
+            };
+        };
+    };
+    getMemberPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSummary"];
+                };
+            };
+        };
+    };
+    listMemberPointsHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ledger entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PointsEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    adjustPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustPointsInput"];
+            };
+        };
+        responses: {
+            /** @description Adjusted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsChange"];
+                };
+            };
+        };
+    };
+    reversePointsEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Reversed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsChange"];
+                };
+            };
+        };
+    };
+    checkPointsBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mismatches */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            memberId: string;
+                            balance: number;
+                            ledgerSum: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createMemberLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 30 */
+                    days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Link */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        token: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+        };
+    };
+    listCouponTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CouponTemplate"][];
+                    };
+                };
+            };
+        };
+    };
+    createCouponTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCouponTemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponTemplate"];
+                };
+            };
+        };
+    };
+    issueCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCouponInput"];
+            };
+        };
+        responses: {
+            /** @description Issued before under this idempotency key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+        };
+    };
+    redeemCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemCouponInput"];
+            };
+        };
+        responses: {
+            /** @description Redeemed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponRedemption"];
+                };
+            };
+        };
+    };
+    voidCoupon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidCouponInput"];
+            };
+        };
+        responses: {
+            /** @description Voided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Coupon"];
+                };
+            };
+        };
+    };
+    listMemberCoupons: {
+        parameters: {
+            query?: {
+                status?: "issued" | "redeemed" | "voided" | "expired";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coupons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Coupon"][];
+                    };
+                };
+            };
+        };
+    };
+    listMallItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MallItem"][];
+                    };
+                };
+            };
+        };
+    };
+    createMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMallItemInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItem"];
+                };
+            };
+        };
+    };
+    updateMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMallItemInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallItem"];
+                };
+            };
+        };
+    };
+    listFulfilments: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fulfilments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Fulfilment"][];
+                    };
+                };
+            };
+        };
+    };
+    completeFulfilment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fulfilment"];
+                };
+            };
+        };
+    };
+    getMyPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsSummary"];
+                };
+            };
+        };
+    };
+    listMyPointsHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ledger entries, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PointsEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listMyMallItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Items */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: (components["schemas"]["MallItem"] & {
+                            isAvailable: boolean;
+                            /** @enum {string|null} */
+                            unavailableReason: "inactive" | "sold_out" | "level" | null;
+                        })[];
+                    };
+                };
+            };
+        };
+    };
+    redeemMallItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemMallItemInput"];
+            };
+        };
+        responses: {
+            /** @description Redeemed before under this requestId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallRedemption"];
+                };
+            };
+            /** @description Redeemed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MallRedemption"];
+                };
+            };
+        };
+    };
+    listMyCoupons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Coupons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Coupon"][];
+                    };
+                };
+            };
+        };
+    };
+    getMyCheckinCalendar: {
+        parameters: {
+            query?: {
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinCalendar"];
+                };
+            };
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResult"];
+                };
+            };
+        };
+    };
+    buyMakeupCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Cards held */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cards: number;
+                        balance: number;
+                    };
+                };
+            };
+        };
+    };
+    makeUpCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    day: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinResult"];
                 };
             };
         };

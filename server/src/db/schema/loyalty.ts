@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -14,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { campaigns } from './campaigns.ts';
 import { createdAt, id, tenantId } from './columns.ts';
 import { members } from './members.ts';
 import { staff, stores } from './org.ts';
@@ -102,6 +104,8 @@ export const pointsLedger = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     actorStaffId: uuid('actor_staff_id'),
     sourceEventId: bigint('source_event_id', { mode: 'number' }),
+    /** The campaign that gave these points (fission rewards…), for its ROI. */
+    campaignId: uuid('campaign_id').references((): AnyPgColumn => campaigns.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -186,6 +190,8 @@ export const coupons = pgTable(
     discountCents: integer('discount_cents'),
     voidedAt: timestamp('voided_at', { withTimezone: true }),
     voidReason: text('void_reason'),
+    /** The campaign that issued it (a fission tier's gift…), for its ROI. */
+    campaignId: uuid('campaign_id').references((): AnyPgColumn => campaigns.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [

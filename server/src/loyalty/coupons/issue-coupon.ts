@@ -72,7 +72,14 @@ const refused = (reason: IssueRefusal, message: string): IssueResult => ({
  */
 export const issueCoupon = async (
   rt: RewardTx,
-  input: { memberId: string; templateId: string; source: CouponSource; idempotencyKey: string },
+  input: {
+    memberId: string;
+    templateId: string;
+    source: CouponSource;
+    idempotencyKey: string;
+    /** The campaign that issues it (a fission tier's gift), for its ROI. */
+    campaignId?: string | null;
+  },
 ): Promise<IssueResult> => {
   const template = await lockTemplate(rt.tx, rt.tenantId, input.templateId);
   if (!template) return refused('unknown_template', 'Coupon template not found');
@@ -128,6 +135,7 @@ const insertWithFreshCode = async (
     templateId: string;
     source: CouponSource;
     idempotencyKey: string;
+    campaignId?: string | null;
     validFrom: Date;
     validUntil: Date;
   },

@@ -36,6 +36,8 @@ type EntryBase = {
   idempotencyKey: string;
   data?: Record<string, unknown>;
   actorStaffId?: string | null;
+  /** The campaign that gives them (a fission reward), for its ROI. */
+  campaignId?: string | null;
 };
 
 export type PointsGrant = EntryBase & {
@@ -65,6 +67,7 @@ const entryFields = (rt: RewardTx, input: EntryBase) => ({
   idempotencyKey: input.idempotencyKey,
   actorStaffId: input.actorStaffId ?? null,
   sourceEventId: rt.sourceEventId ?? null,
+  campaignId: input.campaignId ?? null,
   createdAt: rt.now,
 });
 

@@ -9,10 +9,10 @@ type Entry = NewLedgerEntry & { createdAt: Date };
 
 const insertEntry = (e: Entry): SQL => sql`
   insert into ${pointsLedger} (tenant_id, member_id, kind, points, reason, source, idempotency_key, expires_at,
-    reverses_id, data, actor_staff_id, source_event_id, created_at)
+    reverses_id, data, actor_staff_id, source_event_id, campaign_id, created_at)
   values (${e.tenantId}, ${e.memberId}, ${e.kind}, ${e.points}, ${e.reason}, ${e.source}, ${e.idempotencyKey},
     ${e.expiresAt ?? null}, ${e.reversesId ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb, ${e.actorStaffId ?? null},
-    ${e.sourceEventId ?? null}, ${e.createdAt})
+    ${e.sourceEventId ?? null}, ${e.campaignId ?? null}, ${e.createdAt})
   on conflict do nothing
   returning id, tenant_id, member_id, points`;
 
@@ -39,6 +39,7 @@ const entryOf = (e: Entry, id: string | number): LedgerRow => ({
   data: e.data ?? {},
   actorStaffId: e.actorStaffId ?? null,
   sourceEventId: e.sourceEventId ?? null,
+  campaignId: e.campaignId ?? null,
   createdAt: e.createdAt,
 });
 
