@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createMemberApi, type MemberApi, MemberApiError, tokenFromPath } from './api.ts';
+import { CheckinTab } from './checkin-tab.tsx';
+import { CouponsTab } from './coupons-tab.tsx';
+import { MemberI18nProvider, useMemberI18n } from './i18n.tsx';
+import { MallTab } from './mall-tab.tsx';
+import { PointsTab } from './points-tab.tsx';
+import { Failed, Spinner, Toast, type ToastMessage, useLoad } from './ui.tsx';
+
+const tabs = ['points', 'mall', 'coupons', 'checkin'] as const;
+export type Tab = (typeof tabs)[number];
+
+const tabOfHash = (hash: string): Tab => {
+  const name = hash.replace(/^#/, '');
+  return (tabs as readonly string[]).includes(name) ? (name as Tab) : 'points';
+};
+
+/** What every tab gets: the API, the member's points (and a way to refresh them), a toast, tab switching. */
+export type TabProps = {
+  api: MemberApi;
+  balance: number;
+  refreshPoints: () => void;
+  notify: (text: string, tone?: ToastMessage['tone']) => void;
+  onUnauthorized: () => void;
+  openTab: (tab: Tab) => void;
+};
+
+const tabIcons: Record<Tab, string> = { points: '◎', mall: '🎁', coupons: '🎫', checkin: '📅' };
+
+/** The page for a link that is missing, malformed, expired or names no member: what to do, not a crash. */
+const LinkProblem = () => {
+  const { t } = useMemberI18n();
+  return (
+    <main className="m-problem" data-testid="link-problem">
+      <div className="m-problem-icon" aria-hidden="true">
+        🔗
+      </div>
+      <h1>{t('link.title')}</h1>
+      <p>{t('link.body')}</p>
+      <LanguageSwitch />
+    </main>
+  );
+};
+
+const LanguageSwitch = () => {
+  const { t, locale, setLocale } = useMemberI18n();
+  return (
+    <button
+      type="button"
+      className="m-lang"
+      aria-label={t('app.languageLabel')}
+      data-testid="language-switch"
+      onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+    >
+      {t('app.language')}
+    </button>
+  );
+};
+
+const MemberPages = ({ api }: { api: MemberApi }) => {
+  const { t } = useMemberI18n();
+  const [isUnauthorized, setUnauthorized] = useState(false);
+  const [tab, setTab] = useState<Tab>(() => tabOfHash(window.location.hash));
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const onUnauthorized = useCallback(() => setUnauthorized(true), []);
+  const loadProfile = useCallback(() => api.profile(), [api]);
+  const loadPoints = useCallback(() => api.points(), [api]);
+  const profile = useLoad(loadProfile, onUnauthorized);
+  const points = useLoad(loadPoints, onUnauthorized);
+
+  useEffect(() => {
+    const onHash = () => setTab(tabOfHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    if (profile.state.data) document.title = profile.state.data.brand.name;
+  }, [profile.state.data]);
+
+  const openTab = useCallback((next: Tab) => {
+    // The tab lives in the hash so a reload (or the back button) keeps it; the token stays in the path.
+    window.history.replaceState(null, '', `#${next}`);
+    setTab(next);
+    window.scrollTo(0, 0);
+  }, []);
+  const notify = useCallback(
+    (text: string, tone: ToastMessage['tone'] = 'success') => setToast({ text, tone, id: Date.now() }),
+    [],
+  );
+  const clearToast = useCallback(() => setToast(null), []);
+
+  if (isUnauthorized) return <LinkProblem />;
+  const failed = [profile.state, points.state].find((s) => s.status === 'failed' && !s.data);
+  if (failed?.status === 'failed') {
+    const isLink = failed.error instanceof MemberApiError && failed.error.status === 401;
+    if (isLink) return <LinkProblem />;
+    return (
+      <main className="m-page">
+        <Failed
+          text={t('app.failed')}
+          retryLabel={t('app.retry')}
+          retry={() => {
+            profile.reload();
+            points.reload();
+          }}
+        />
+      </main>
+    );
+  }
+  if (!profile.state.data || !points.state.data) {
+    return (
+      <main className="m-page">
+        <Spinner label={t('app.loading')} />
+      </main>
+    );
+  }
+
+  const me = profile.state.data;
+  const summary = points.state.data;
+  const props: TabProps = {
+    api,
+    balance: summary.balance,
+    refreshPoints: points.reload,
+    notify,
+    onUnauthorized,
+    openTab,
+  };
+  return (
+    <>
+      <header className="m-header">
+        <div>
+          <div className="m-brand" data-testid="brand-name">
+            {me.brand.name}
+          </div>
+          <div className="m-hello">{t('app.hello', { name: me.member.name })}</div>
+        </div>
+        <div className="m-header-end">
+          <span className="m-chip" data-testid="header-balance">
+            {t('mall.price', { points: summary.balance })}
+          </span>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="m-page">
+        {tab === 'points' && <PointsTab {...props} summary={summary} />}
+        {tab === 'mall' && <MallTab {...props} stores={me.stores} />}
+        {tab === 'coupons' && <CouponsTab {...props} />}
+        {tab === 'checkin' && <CheckinTab {...props} />}
+      </main>
+      <nav className="m-tabs" aria-label="Member pages">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={name === tab ? 'm-tab m-tab-active' : 'm-tab'}
+            aria-current={name === tab ? 'page' : undefined}
+            data-testid={`tab-${name}`}
+            onClick={() => openTab(name)}
+          >
+            <span aria-hidden="true">{tabIcons[name]}</span>
+            {t(`tab.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <Toast key={toast?.id} message={toast} onDone={clearToast} />
+    </>
+  );
+};
+
+export const MemberApp = () => {
+  const token = tokenFromPath(window.location.pathname);
+  const api = useMemo(() => (token ? createMemberApi(token) : null), [token]);
+  return <MemberI18nProvider>{api ? <MemberPages api={api} /> : <LinkProblem />}</MemberI18nProvider>;
+};
