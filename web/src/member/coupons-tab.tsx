@@ -65,7 +65,9 @@ export const CouponsTab = ({ api, onUnauthorized }: TabProps) => {
               <div className="m-coupon-head">
                 <div>
                   <div className="m-item-name">{coupon.templateName}</div>
-                  <div className="m-row-sub">{coupon.description}</div>
+                  {coupon.description !== coupon.templateName && (
+                    <div className="m-row-sub">{coupon.description}</div>
+                  )}
                 </div>
                 <span className={`m-status m-status-${coupon.status}`}>
                   {t(`coupons.status.${coupon.status}`)}

@@ -28,6 +28,7 @@ const RedeemSheet = ({
   api,
   onClose,
   onRedeemed,
+  onRefused,
 }: {
   item: Item;
   balance: number;
@@ -35,6 +36,8 @@ const RedeemSheet = ({
   api: MemberApi;
   onClose: () => void;
   onRedeemed: (item: Item, method: string | null) => void;
+  /** A refusal may mean the item changed (sold out, withdrawn): the list is fetched again behind the sheet. */
+  onRefused: () => void;
 }) => {
   const { t, tryT } = useMemberI18n();
   const [requestId] = useState(newRequestId);
@@ -62,6 +65,7 @@ const RedeemSheet = ({
       onRedeemed(item, method);
     } catch (caught) {
       setError(errorText(t, tryT, caught));
+      onRefused();
     } finally {
       setBusy(false);
     }
@@ -224,6 +228,7 @@ export const MallTab = ({
           api={api}
           onClose={close}
           onRedeemed={onRedeemed}
+          onRefused={reload}
         />
       )}
     </section>
