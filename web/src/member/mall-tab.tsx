@@ -2,12 +2,17 @@ import { useCallback, useState } from 'react';
 import { type MemberApi, newRequestId, type Schemas } from './api.ts';
 import { useMemberI18n } from './i18n.tsx';
 import type { TabProps } from './member-app.tsx';
-import { errorText, Failed, Sheet, Spinner, useLoad } from './ui.tsx';
+import { errorText, Failed, Icon, Sheet, Spinner, useLoad } from './ui.tsx';
 
 type Item = Awaited<ReturnType<MemberApi['mall']>>['items'][number];
 type Store = Schemas['MemberProfile']['stores'][number];
 
-const kindIcon: Record<Item['kind'], string> = { coupon: '🎫', physical: '🎁', virtual: '✨' };
+/** The placeholder of an item without a picture: an outline of its kind, drawn inline. */
+const kindIconPaths: Record<Item['kind'], string> = {
+  coupon: 'M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4zm11 0v10',
+  physical: 'M4 9h16v11H4zM3 6h18v3H3zm9 0v14M12 6c-1-3-5-3-5 0m5 0c1-3 5-3 5 0',
+  virtual: 'M12 3l2.6 5.6 6.1.7-4.5 4.2 1.2 6L12 16.6 6.6 19.5l1.2-6-4.5-4.2 6.1-.7z',
+};
 
 /** What the member sees on an item they cannot take: sold out, a higher level, withdrawn. */
 const unavailableKey = {
@@ -195,7 +200,7 @@ export const MallTab = ({
                 <img className="m-item-image" src={item.imageUrl} alt="" loading="lazy" />
               ) : (
                 <div className="m-item-image m-item-icon" aria-hidden="true">
-                  {kindIcon[item.kind]}
+                  <Icon d={kindIconPaths[item.kind]} size={44} stroke={1.4} />
                 </div>
               )}
               <div className="m-item-name">{item.name}</div>

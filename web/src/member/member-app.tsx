@@ -5,7 +5,7 @@ import { CouponsTab } from './coupons-tab.tsx';
 import { MemberI18nProvider, useMemberI18n } from './i18n.tsx';
 import { MallTab } from './mall-tab.tsx';
 import { PointsTab } from './points-tab.tsx';
-import { Failed, Spinner, Toast, type ToastMessage, useLoad } from './ui.tsx';
+import { Failed, Icon, Spinner, Toast, type ToastMessage, useLoad } from './ui.tsx';
 
 const tabs = ['points', 'mall', 'coupons', 'checkin'] as const;
 export type Tab = (typeof tabs)[number];
@@ -25,7 +25,13 @@ export type TabProps = {
   openTab: (tab: Tab) => void;
 };
 
-const tabIcons: Record<Tab, string> = { points: '◎', mall: '🎁', coupons: '🎫', checkin: '📅' };
+/** Line icons drawn inline (no icon font, no emoji a phone might lack). */
+const tabIconPaths: Record<Tab, string> = {
+  points: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v10m-3-7h4.5a1.5 1.5 0 0 1 0 3H10',
+  mall: 'M4 9h16v11H4zM3 6h18v3H3zm9 0v14M12 6c-1-3-5-3-5 0m5 0c1-3 5-3 5 0',
+  coupons: 'M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4zm11 0v10',
+  checkin: 'M4 6h16v14H4zm0 4h16M8 3v5m8-5v5m-7 7 2 2 4-4',
+};
 
 /** The page for a link that is missing, malformed, expired or names no member: what to do, not a crash. */
 const LinkProblem = () => {
@@ -33,7 +39,11 @@ const LinkProblem = () => {
   return (
     <main className="m-problem" data-testid="link-problem">
       <div className="m-problem-icon" aria-hidden="true">
-        🔗
+        <Icon
+          d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1M4 4l16 16"
+          size={56}
+          stroke={1.6}
+        />
       </div>
       <h1>{t('link.title')}</h1>
       <p>{t('link.body')}</p>
@@ -157,7 +167,7 @@ const MemberPages = ({ api }: { api: MemberApi }) => {
             data-testid={`tab-${name}`}
             onClick={() => openTab(name)}
           >
-            <span aria-hidden="true">{tabIcons[name]}</span>
+            <Icon d={tabIconPaths[name]} />
             {t(`tab.${name}`)}
           </button>
         ))}

@@ -109,3 +109,20 @@ export const Sheet = ({
     </div>
   );
 };
+
+/** A line icon drawn inline from one SVG path (no icon font, no emoji a phone might lack); decorative. */
+export const Icon = ({ d, size = 22, stroke = 1.8 }: { d: string; size?: number; stroke?: number }) => (
+  <svg
+    viewBox="0 0 24 24"
+    width={size}
+    height={size}
+    fill="none"
+    stroke="currentColor"
+    strokeWidth={stroke}
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
+    <path d={d} />
+  </svg>
+);
