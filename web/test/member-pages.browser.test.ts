@@ -228,14 +228,38 @@ describe('member pages in a mobile browser', { timeout: 90_000 }, () => {
     await card.getByText('Ready to use').waitFor();
     await screenshot(page, 'member-coupons');
 
-    // The points page lists what happened, newest first.
+    // Meanwhile the store adds points by hand 21 times: opening the points tab shows the new balance, and the
+    // history comes a page (20) at a time, newest first.
+    const shown = await headerBalance();
+    for (let i = 1; i <= 21; i++) {
+      await api('POST', `/api/v1/members/${memberId}/points/adjustments`, {
+        points: 1,
+        reason: `Visit ${i}`,
+      });
+    }
     await page.getByTestId('tab-points').click();
+    await expect.poll(headerBalance).toBe(shown + 21);
+    await page
+      .getByTestId('balance')
+      .filter({ hasText: String(shown + 21) })
+      .waitFor();
     const history = page.getByTestId('history');
-    await history.getByText('Points mall').first().waitFor();
+    const rows = history.locator('.m-row');
+    await expect.poll(() => rows.count()).toBe(20);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    // 1000 from the store, check-in, card, make-up day, coupon, tote bag, and the 21 visits.
+    await expect.poll(() => rows.count()).toBe(27);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     const titles = await history.locator('.m-row-title').allTextContents();
-    expect(titles.slice(0, 2)).toEqual(['Points mall', 'Points mall']);
-    expect(titles).toContain('Daily check-in');
-    expect(titles).toContain('Make-up card');
+    expect(titles.slice(0, 21)).toEqual(Array(21).fill('From the store'));
+    expect(titles.slice(21)).toEqual([
+      'Points mall',
+      'Points mall',
+      'Daily check-in',
+      'Make-up card',
+      'Daily check-in',
+      'From the store',
+    ]);
   });
 
   it('answers a bad or expired link with a page that says what to do', async () => {

@@ -87,12 +87,18 @@ const MemberPages = ({ api }: { api: MemberApi }) => {
     if (profile.state.data) document.title = profile.state.data.brand.name;
   }, [profile.state.data]);
 
-  const openTab = useCallback((next: Tab) => {
-    // The tab lives in the hash so a reload (or the back button) keeps it; the token stays in the path.
-    window.history.replaceState(null, '', `#${next}`);
-    setTab(next);
-    window.scrollTo(0, 0);
-  }, []);
+  const reloadPoints = points.reload;
+  const openTab = useCallback(
+    (next: Tab) => {
+      // The tab lives in the hash so a reload keeps it; the token stays in the path.
+      window.history.replaceState(null, '', `#${next}`);
+      setTab(next);
+      window.scrollTo(0, 0);
+      // Points may have changed meanwhile (a purchase in store, a reward): one small request per tab change.
+      reloadPoints();
+    },
+    [reloadPoints],
+  );
   const notify = useCallback(
     (text: string, tone: ToastMessage['tone'] = 'success') => setToast({ text, tone, id: Date.now() }),
     [],

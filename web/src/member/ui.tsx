@@ -18,6 +18,7 @@ export const useLoad = <T,>(load: () => Promise<T>, onUnauthorized: () => void) 
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let isLive = true;
+    // `version` is here only to run again on reload(): it counts up from 0.
     if (version >= 0) {
       load().then(
         (data) => isLive && setState({ status: 'ready', data }),
