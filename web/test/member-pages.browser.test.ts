@@ -7,9 +7,9 @@ import { createApi, owner, startConsoleServer } from './console-server.ts';
 type Server = Awaited<ReturnType<typeof startConsoleServer>>;
 type Coupon = { id: string; code: string; templateName: string; status: string };
 
-/** The brand's day as the server counts it (the demo brand is on Asia/Shanghai). */
-const shanghaiDay = (at: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(at);
+/** The day before a local date (YYYY-MM-DD). */
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A member opens the link sent in the private chat on a phone: points, check-in with a make-up card, the mall
@@ -24,6 +24,8 @@ describe('member pages in a mobile browser', { timeout: 90_000 }, () => {
   let memberId: string;
   let link: string;
   let startBalance: number;
+  /** The brand's today as the calendar shows it (the server's clock and the brand's timezone). */
+  let today: string;
 
   const headerBalance = async () =>
     Number((await page.getByTestId('header-balance').textContent())?.replace(/\D/g, ''));
@@ -98,7 +100,8 @@ describe('member pages in a mobile browser', { timeout: 90_000 }, () => {
 
   it('checks in today: the calendar marks the day and the balance grows', async () => {
     await page.getByTestId('tab-checkin').click();
-    const today = shanghaiDay(new Date());
+    today = (await page.locator('.m-day-today').getAttribute('data-day'))!;
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const todayCell = page.locator(`[data-day="${today}"]`);
     await expect(todayCell.getAttribute('data-kind')).resolves.toBe('');
     await page.getByTestId('checkin-button').click();
@@ -114,9 +117,9 @@ describe('member pages in a mobile browser', { timeout: 90_000 }, () => {
   });
 
   it('buys a make-up card and fills yesterday, lengthening the streak', async () => {
-    const yesterday = shanghaiDay(new Date(Date.now() - 86_400_000));
+    const yesterday = dayBefore(today);
     // On the 1st, yesterday is in last month's page of the calendar.
-    if (yesterday.slice(0, 7) !== shanghaiDay(new Date()).slice(0, 7)) {
+    if (yesterday.slice(0, 7) !== today.slice(0, 7)) {
       await page.getByRole('button', { name: 'Previous month' }).click();
     }
     await page.getByTestId('makeup-cards').filter({ hasText: 'Cards held: 0' }).waitFor();

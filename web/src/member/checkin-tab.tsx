@@ -49,9 +49,15 @@ export const CheckinTab = ({ api, balance, refreshPoints, notify, onUnauthorized
   const checkInToday = () =>
     act(async () => {
       const result = await api.checkIn();
-      if (result.status === 'already') notify(t('checkin.already'));
-      else
-        notify(result.points ? t('checkin.earned', { points: result.points }) : t('checkin.earnedNoPoints'));
+      if (result.status === 'already') {
+        notify(t('checkin.already'));
+        return;
+      }
+      const earned = result.points
+        ? t('checkin.earned', { points: result.points })
+        : t('checkin.earnedNoPoints');
+      // A streak milestone may bring a coupon as well.
+      notify(result.coupons?.length ? `${earned} ${t('checkin.coupons')}` : earned);
     });
   const buyCard = () =>
     act(async () => {

@@ -163,7 +163,7 @@ const MemberPages = ({ api }: { api: MemberApi }) => {
         {tab === 'coupons' && <CouponsTab {...props} />}
         {tab === 'checkin' && <CheckinTab {...props} />}
       </main>
-      <nav className="m-tabs" aria-label="Member pages">
+      <nav className="m-tabs" aria-label={t('app.tabs')}>
         {tabs.map((name) => (
           <button
             key={name}

@@ -9,6 +9,7 @@ export const en = {
   'app.hello': 'Hi, {name}',
   'app.language': '中文',
   'app.languageLabel': 'Language',
+  'app.tabs': 'Member pages',
 
   'link.title': 'This link no longer works',
   'link.body':
@@ -95,6 +96,7 @@ export const en = {
   'checkin.done': 'Checked in today',
   'checkin.earned': 'Checked in! +{points} points',
   'checkin.earnedNoPoints': 'Checked in!',
+  'checkin.coupons': 'A reward coupon is waiting in My coupons.',
   'checkin.already': 'You already checked in today.',
   'checkin.previous': 'Previous month',
   'checkin.next': 'Next month',

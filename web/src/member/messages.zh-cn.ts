@@ -8,6 +8,7 @@ export const zhCN: Record<MemberMessageKey, string> = {
   'app.hello': '你好，{name}',
   'app.language': 'EN',
   'app.languageLabel': '语言',
+  'app.tabs': '会员页面',
 
   'link.title': '此链接已失效',
   'link.body': '会员链接有有效期。请在私聊中给门店发一条消息，索取新的链接。',
@@ -93,6 +94,7 @@ export const zhCN: Record<MemberMessageKey, string> = {
   'checkin.done': '今日已签到',
   'checkin.earned': '签到成功！+{points} 积分',
   'checkin.earnedNoPoints': '签到成功！',
+  'checkin.coupons': '奖励优惠券已放入“我的优惠券”。',
   'checkin.already': '今天已经签到过了。',
   'checkin.previous': '上个月',
   'checkin.next': '下个月',
