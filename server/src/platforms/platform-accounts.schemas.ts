@@ -9,6 +9,7 @@ export const capabilitiesSchema = z
       z.object({ mode: z.literal('message') }),
     ]),
     groupWelcome: z.enum(['template', 'message']),
+    attachments: z.array(z.enum(['image', 'link', 'miniprogram', 'file', 'coupon'])),
     entryLinks: z.object({
       contact: z.boolean(),
       group: z.boolean(),

@@ -1,5 +1,6 @@
 import { groupWelcomeQueue } from '../db/schema/index.ts';
 import { jobNames } from '../jobs/job-names.ts';
+import { createMemberLink } from '../loyalty/me/member-link.ts';
 import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
@@ -72,6 +73,8 @@ const welcomeContact = async (ctx: EventContext, event: AddedStaff, arrival: Arr
     maxAttachments: plan.maxAttachments,
     causeKey: `evt:${ctx.inboundEventId}:welcome`,
     now: ctx.deps.now(),
+    carries: ctx.capabilities.attachments,
+    memberPageUrl: createMemberLink(ctx.deps, { tenantId: ctx.tenantId, memberId: member.id }).url,
   });
   await ctx.outbox.enqueue({
     kind: 'welcome',

@@ -24,6 +24,8 @@ export const telegramCapabilities: Capabilities = {
   canSendDirect: true,
   welcome: { mode: 'message' },
   groupWelcome: 'message',
+  // No coupon cards: a member's coupon goes as a link to their coupon page; a mini-program as its title.
+  attachments: ['image', 'link', 'miniprogram', 'file'],
   // One number for both kinds of link: an invite link's name (≤32) is the stricter; /start allows 64.
   entryLinks: { contact: true, group: true, autoCreateGroup: false, maxStateLength: maxLinkNameLength },
   moderation: { delete: true, mute: true, remove: true, ban: true },
