@@ -15,6 +15,8 @@ export const capabilitiesSchema = z
       group: z.boolean(),
       autoCreateGroup: z.boolean(),
       maxStateLength: z.number(),
+      contactVia: z.enum(['staff_account', 'bot']).optional(),
+      maxGroupsPerLink: z.number().optional(),
     }),
     moderation: z.object({ delete: z.boolean(), mute: z.boolean(), remove: z.boolean(), ban: z.boolean() }),
     canCreateGroup: z.boolean(),
