@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkins, memberEvents, memberIdentities, outboundMessages } from '../db/schema/index.ts';
 import { createWorker, setUpAcquisition } from '../acquisition/acquisition.fixtures.ts';
+import { checkins, memberEvents, memberIdentities, outboundMessages } from '../db/schema/index.ts';
 import type { Capabilities } from '../platforms/platform.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
 import { fakeUser } from '../platforms/telegram/fake/fake-telegram-members.ts';
@@ -190,188 +190,207 @@ describe.each([
   ['the sandbox', openSandbox],
   ['the fake WeCom', openWecom],
   ['the fake Telegram', openTelegram],
-])('seed 003 on %s: store poster code → welcome with two coupons → keyword assistant → check-in', (_, open) => {
-  let h: Harness;
-  let world: World;
-  let worker: ReturnType<typeof createWorker>;
-  let caps: Capabilities;
-  let code: { id: string; link: string; state: string };
-  const guides: { staffId: string; name: string }[] = [];
-  const customers: Customer[] = [];
-  const templateIds: string[] = [];
-  const mall = { type: 'miniprogram', appId: 'wx-mall', page: 'pages/index', title: 'Our mall' };
-  const api = (method: string, path: string, body?: unknown) => callApi(h, world.headers, method, path, body);
-  const memberOf = async (customer: Customer) => {
-    const [row] = await h.deps.db
-      .select({ id: memberIdentities.memberId })
-      .from(memberIdentities)
-      .where(
-        and(
-          eq(memberIdentities.platformAccountId, world.accountId),
-          eq(memberIdentities.externalId, customer.externalId),
-        ),
-      );
-    expect(row).toBeDefined();
-    return row!.id;
-  };
-
-  beforeAll(async () => {
-    h = await createHarness();
-    // 10:00 in Shanghai: one brand day for the whole test.
-    h.clock.now = new Date('2026-03-02T02:00:00Z');
-    world = await open(h);
-    worker = createWorker(h);
-    const account = await api('GET', `/api/v1/platform-accounts/${world.accountId}`);
-    expect(account.status).toBe(200);
-    caps = account.body.capabilities;
-    for (const template of [
-      { name: '¥10 no threshold', kind: 'fixed', amountCents: 1000, validity: { kind: 'relative', days: 3 } },
-      {
-        name: '¥20 off ¥49',
-        kind: 'threshold',
-        amountCents: 2000,
-        thresholdCents: 4900,
-        validity: { kind: 'relative', days: 30 },
-      },
-    ]) {
-      const res = await api('POST', '/api/v1/coupon-templates', template);
-      expect(res.status).toBe(201);
-      templateIds.push(res.body.id);
-    }
-    for (const name of ['Guide Li', 'Guide Wang']) guides.push({ name, ...(await world.addGuide(name)) });
-    const created = await api('POST', '/api/v1/channel-codes', {
-      platformAccountId: world.accountId,
-      name: 'Store poster, entrance',
-      source: 'store_poster',
-      storeId: world.storeId,
-      target: { kind: 'staff', strategy: 'round_robin', staff: guides.map((g) => ({ staffId: g.staffId })) },
-      tagNames: ['store-poster'],
-      welcome: {
-        text: 'Hi {nickname}, I am {staff} of {store}. Two coupons for you, and our mall:',
-        attachments: [...templateIds.map((templateId) => ({ type: 'coupon', templateId })), mall],
-      },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    code = created.body;
-    const rule = await api('POST', '/api/v1/keyword-rules', {
-      name: 'Where are my coupons',
-      matchMode: 'contains',
-      pattern: 'coupon',
-      scope: { kind: 'private' },
-      reply: { text: 'Your coupons are on your member page' },
-    });
-    expect(rule.status, JSON.stringify(rule.body)).toBe(201);
-    for (const name of ['Wang Fang', 'Li Na', 'Zhao Lei']) {
-      customers.push(await world.scan(code.link, name));
-      await worker.run();
-    }
-  });
-  afterAll(async () => {
-    await world?.close();
-    await h?.close();
-  });
-
-  it('makes each customer a member with the code’s attribution, store, tag and a guide (round robin)', async () => {
-    const owners: string[] = [];
-    for (const customer of customers) {
-      const memberId = await memberOf(customer);
-      const detail = await api('GET', `/api/v1/members/${memberId}`);
-      expect(detail.status).toBe(200);
-      expect(detail.body.tags.map((t: { name: string }) => t.name)).toEqual(['store-poster']);
-      expect(detail.body.storeId).toBe(world.storeId);
-      owners.push(detail.body.ownerStaffId);
-      const [arrived] = await h.deps.db
-        .select({ data: memberEvents.data })
-        .from(memberEvents)
-        .where(and(eq(memberEvents.memberId, memberId), eq(memberEvents.type, 'channel.arrived')));
-      expect(arrived?.data).toMatchObject({ channelCodeId: code.id, source: 'store_poster', isFirstTouch: true });
-    }
-    expect(owners).toEqual([guides[0]!.staffId, guides[1]!.staffId, guides[0]!.staffId]);
-    const stats = await api('GET', `/api/v1/channel-codes/${code.id}/stats`);
-    expect(stats.body.totals).toMatchObject({ scans: 3, arrivals: 3, newMembers: 3 });
-  });
-
-  it('welcomes each once with two coupons issued to them, shown as the platform can show them', async () => {
-    for (const [i, customer] of customers.entries()) {
-      const received = await world.received(customer);
-      expect(received, JSON.stringify(received)).toHaveLength(1);
-      const [welcome] = received as [string];
-      expect(welcome).toContain(`Hi ${customer.name}, I am ${guides[i % 2]!.name} of Store `);
-      const coupons = await api('GET', `/api/v1/members/${await memberOf(customer)}/coupons`);
-      expect(coupons.body.items).toHaveLength(2);
-      for (const coupon of coupons.body.items as { code: string; source: string }[]) {
-        expect(coupon.source).toBe('welcome');
-        expect(welcome).toContain(coupon.code);
-      }
-      // The mini-program travels where the platform carries one, and is left out elsewhere.
-      expect(welcome.includes('Our mall')).toBe(caps.attachments.includes('miniprogram'));
-      // Without coupon cards, each coupon is a link to the member's own page, which lists those coupons.
-      const pageLinks = welcome.match(/https?:\/\/\S+\/m\/[\w.-]+/g) ?? [];
-      if (caps.attachments.includes('coupon')) {
-        expect(pageLinks).toEqual([]);
-      } else {
-        expect(pageLinks).toHaveLength(2);
-        const token = pageLinks[0]!.split('/m/')[1]!;
-        const mine = await callApi(h, { authorization: `Bearer ${token}` }, 'GET', '/api/v1/me/coupons');
-        expect(mine.status).toBe(200);
-        expect(mine.body.items.map((c: { code: string }) => c.code).sort()).toEqual(
-          coupons.body.items.map((c: { code: string }) => c.code).sort(),
+])(
+  'seed 003 on %s: store poster code → welcome with two coupons → keyword assistant → check-in',
+  (_, open) => {
+    let h: Harness;
+    let world: World;
+    let worker: ReturnType<typeof createWorker>;
+    let caps: Capabilities;
+    let code: { id: string; link: string; state: string };
+    const guides: { staffId: string; name: string }[] = [];
+    const customers: Customer[] = [];
+    const templateIds: string[] = [];
+    const mall = { type: 'miniprogram', appId: 'wx-mall', page: 'pages/index', title: 'Our mall' };
+    const api = (method: string, path: string, body?: unknown) =>
+      callApi(h, world.headers, method, path, body);
+    const memberOf = async (customer: Customer) => {
+      const [row] = await h.deps.db
+        .select({ id: memberIdentities.memberId })
+        .from(memberIdentities)
+        .where(
+          and(
+            eq(memberIdentities.platformAccountId, world.accountId),
+            eq(memberIdentities.externalId, customer.externalId),
+          ),
         );
-      }
-    }
-    // Each welcome left through the platform's welcome mechanism; a one-time token within its deadline.
-    const welcomes = await h.deps.db
-      .select()
-      .from(outboundMessages)
-      .where(and(eq(outboundMessages.platformAccountId, world.accountId), eq(outboundMessages.kind, 'welcome')));
-    expect(welcomes.map((w) => w.status)).toEqual(['sent', 'sent', 'sent']);
-    for (const row of welcomes) {
-      const payload = row.payload as { welcomeToken?: string; notAfter?: string };
-      if (caps.welcome.mode === 'token') {
-        expect(payload.welcomeToken).toBeTruthy();
-        expect(row.sentAt!.getTime()).toBeLessThanOrEqual(new Date(payload.notAfter!).getTime());
-      } else {
-        expect(payload.welcomeToken).toBeUndefined();
-      }
-    }
-    // Where the test sees the platform's own tokens (the fake WeCom's WelcomeCodes): each customer's, used once.
-    if (world.welcomeTokensUsed) expect(world.welcomeTokensUsed()).toEqual(world.welcomeTokensIssued!());
-  });
+      expect(row).toBeDefined();
+      return row!.id;
+    };
 
-  it('the keyword assistant answers in the chat where the platform lets Orchard send on its own', async () => {
-    const customer = customers[0]!;
-    if (!caps.canSendDirect) {
-      // WeCom: no automatic sends (and no customer messages without the chat archive): nothing to answer.
-      expect(customer.chat).toBeUndefined();
-      return;
-    }
-    await customer.chat!.say('where is my coupon?');
-    await worker.run();
-    await customer.chat!.say('and my coupon again?');
-    await worker.run();
-    const all = await world.received(customer);
-    const replies = all.filter((m) => m === 'Your coupons are on your member page');
-    // One reply per rule and chat within its cooldown.
-    expect(replies, JSON.stringify(all)).toHaveLength(1);
-  });
-
-  it('the customer checks in: by keyword in the chat, or on their member page where there is no chat', async () => {
-    for (const customer of customers) {
-      const memberId = await memberOf(customer);
-      if (customer.chat) {
-        await customer.chat.say('打卡');
+    beforeAll(async () => {
+      h = await createHarness();
+      // 10:00 in Shanghai: one brand day for the whole test.
+      h.clock.now = new Date('2026-03-02T02:00:00Z');
+      world = await open(h);
+      worker = createWorker(h);
+      const account = await api('GET', `/api/v1/platform-accounts/${world.accountId}`);
+      expect(account.status).toBe(200);
+      caps = account.body.capabilities;
+      for (const template of [
+        {
+          name: '¥10 no threshold',
+          kind: 'fixed',
+          amountCents: 1000,
+          validity: { kind: 'relative', days: 3 },
+        },
+        {
+          name: '¥20 off ¥49',
+          kind: 'threshold',
+          amountCents: 2000,
+          thresholdCents: 4900,
+          validity: { kind: 'relative', days: 30 },
+        },
+      ]) {
+        const res = await api('POST', '/api/v1/coupon-templates', template);
+        expect(res.status).toBe(201);
+        templateIds.push(res.body.id);
+      }
+      for (const name of ['Guide Li', 'Guide Wang']) guides.push({ name, ...(await world.addGuide(name)) });
+      const created = await api('POST', '/api/v1/channel-codes', {
+        platformAccountId: world.accountId,
+        name: 'Store poster, entrance',
+        source: 'store_poster',
+        storeId: world.storeId,
+        target: {
+          kind: 'staff',
+          strategy: 'round_robin',
+          staff: guides.map((g) => ({ staffId: g.staffId })),
+        },
+        tagNames: ['store-poster'],
+        welcome: {
+          text: 'Hi {nickname}, I am {staff} of {store}. Two coupons for you, and our mall:',
+          attachments: [...templateIds.map((templateId) => ({ type: 'coupon', templateId })), mall],
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      code = created.body;
+      const rule = await api('POST', '/api/v1/keyword-rules', {
+        name: 'Where are my coupons',
+        matchMode: 'contains',
+        pattern: 'coupon',
+        scope: { kind: 'private' },
+        reply: { text: 'Your coupons are on your member page' },
+      });
+      expect(rule.status, JSON.stringify(rule.body)).toBe(201);
+      for (const name of ['Wang Fang', 'Li Na', 'Zhao Lei']) {
+        customers.push(await world.scan(code.link, name));
         await worker.run();
-      } else {
-        const welcome = (await world.received(customer))[0]!;
-        const token = /\/m\/([\w.-]+)/.exec(welcome)![1]!;
-        const res = await callApi(h, { authorization: `Bearer ${token}` }, 'POST', '/api/v1/me/checkin');
-        expect(res.body).toMatchObject({ status: 'checked_in', streak: 1 });
       }
-      const rows = await h.deps.db.select().from(checkins).where(eq(checkins.memberId, memberId));
-      expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ day: '2026-03-02', streak: 1 });
-      const points = await api('GET', `/api/v1/members/${memberId}/points`);
-      expect(points.status).toBe(200);
-    }
-  });
-});
+    });
+    afterAll(async () => {
+      await world?.close();
+      await h?.close();
+    });
+
+    it('makes each customer a member with the code’s attribution, store, tag and a guide (round robin)', async () => {
+      const owners: string[] = [];
+      for (const customer of customers) {
+        const memberId = await memberOf(customer);
+        const detail = await api('GET', `/api/v1/members/${memberId}`);
+        expect(detail.status).toBe(200);
+        expect(detail.body.tags.map((t: { name: string }) => t.name)).toEqual(['store-poster']);
+        expect(detail.body.storeId).toBe(world.storeId);
+        owners.push(detail.body.ownerStaffId);
+        const [arrived] = await h.deps.db
+          .select({ data: memberEvents.data })
+          .from(memberEvents)
+          .where(and(eq(memberEvents.memberId, memberId), eq(memberEvents.type, 'channel.arrived')));
+        expect(arrived?.data).toMatchObject({
+          channelCodeId: code.id,
+          source: 'store_poster',
+          isFirstTouch: true,
+        });
+      }
+      expect(owners).toEqual([guides[0]!.staffId, guides[1]!.staffId, guides[0]!.staffId]);
+      const stats = await api('GET', `/api/v1/channel-codes/${code.id}/stats`);
+      expect(stats.body.totals).toMatchObject({ scans: 3, arrivals: 3, newMembers: 3 });
+    });
+
+    it('welcomes each once with two coupons issued to them, shown as the platform can show them', async () => {
+      for (const [i, customer] of customers.entries()) {
+        const received = await world.received(customer);
+        expect(received, JSON.stringify(received)).toHaveLength(1);
+        const [welcome] = received as [string];
+        expect(welcome).toContain(`Hi ${customer.name}, I am ${guides[i % 2]!.name} of Store `);
+        const coupons = await api('GET', `/api/v1/members/${await memberOf(customer)}/coupons`);
+        expect(coupons.body.items).toHaveLength(2);
+        for (const coupon of coupons.body.items as { code: string; source: string }[]) {
+          expect(coupon.source).toBe('welcome');
+          expect(welcome).toContain(coupon.code);
+        }
+        // The mini-program travels where the platform carries one, and is left out elsewhere.
+        expect(welcome.includes('Our mall')).toBe(caps.attachments.includes('miniprogram'));
+        // Without coupon cards, each coupon is a link to the member's own page, which lists those coupons.
+        const pageLinks = welcome.match(/https?:\/\/\S+\/m\/[\w.-]+/g) ?? [];
+        if (caps.attachments.includes('coupon')) {
+          expect(pageLinks).toEqual([]);
+        } else {
+          expect(pageLinks).toHaveLength(2);
+          const token = pageLinks[0]!.split('/m/')[1]!;
+          const mine = await callApi(h, { authorization: `Bearer ${token}` }, 'GET', '/api/v1/me/coupons');
+          expect(mine.status).toBe(200);
+          expect(mine.body.items.map((c: { code: string }) => c.code).sort()).toEqual(
+            coupons.body.items.map((c: { code: string }) => c.code).sort(),
+          );
+        }
+      }
+      // Each welcome left through the platform's welcome mechanism; a one-time token within its deadline.
+      const welcomes = await h.deps.db
+        .select()
+        .from(outboundMessages)
+        .where(
+          and(eq(outboundMessages.platformAccountId, world.accountId), eq(outboundMessages.kind, 'welcome')),
+        );
+      expect(welcomes.map((w) => w.status)).toEqual(['sent', 'sent', 'sent']);
+      for (const row of welcomes) {
+        const payload = row.payload as { welcomeToken?: string; notAfter?: string };
+        if (caps.welcome.mode === 'token') {
+          expect(payload.welcomeToken).toBeTruthy();
+          expect(row.sentAt!.getTime()).toBeLessThanOrEqual(new Date(payload.notAfter!).getTime());
+        } else {
+          expect(payload.welcomeToken).toBeUndefined();
+        }
+      }
+      // Where the test sees the platform's own tokens (the fake WeCom's WelcomeCodes): each customer's, used once.
+      if (world.welcomeTokensUsed) expect(world.welcomeTokensUsed()).toEqual(world.welcomeTokensIssued!());
+    });
+
+    it('the keyword assistant answers in the chat where the platform lets Orchard send on its own', async () => {
+      const customer = customers[0]!;
+      if (!caps.canSendDirect) {
+        // WeCom: no automatic sends (and no customer messages without the chat archive): nothing to answer.
+        expect(customer.chat).toBeUndefined();
+        return;
+      }
+      await customer.chat!.say('where is my coupon?');
+      await worker.run();
+      await customer.chat!.say('and my coupon again?');
+      await worker.run();
+      const all = await world.received(customer);
+      const replies = all.filter((m) => m === 'Your coupons are on your member page');
+      // One reply per rule and chat within its cooldown.
+      expect(replies, JSON.stringify(all)).toHaveLength(1);
+    });
+
+    it('the customer checks in: by keyword in the chat, or on their member page where there is no chat', async () => {
+      for (const customer of customers) {
+        const memberId = await memberOf(customer);
+        if (customer.chat) {
+          await customer.chat.say('打卡');
+          await worker.run();
+        } else {
+          const welcome = (await world.received(customer))[0]!;
+          const token = /\/m\/([\w.-]+)/.exec(welcome)![1]!;
+          const res = await callApi(h, { authorization: `Bearer ${token}` }, 'POST', '/api/v1/me/checkin');
+          expect(res.body).toMatchObject({ status: 'checked_in', streak: 1 });
+        }
+        const rows = await h.deps.db.select().from(checkins).where(eq(checkins.memberId, memberId));
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ day: '2026-03-02', streak: 1 });
+        const points = await api('GET', `/api/v1/members/${memberId}/points`);
+        expect(points.status).toBe(200);
+      }
+    });
+  },
+);

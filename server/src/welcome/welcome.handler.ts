@@ -4,12 +4,7 @@ import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.t
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 import { type ContactWelcome, composeContactWelcome } from './contact-welcome.ts';
-import {
-  brandWelcomeOf,
-  findCodeWelcomes,
-  findWelcome,
-  loadGroupWelcomes,
-} from './welcome.store.ts';
+import { brandWelcomeOf, findCodeWelcomes, findWelcome, loadGroupWelcomes } from './welcome.store.ts';
 import { pickWelcome, planPrivateWelcome } from './welcome.ts';
 
 /**
