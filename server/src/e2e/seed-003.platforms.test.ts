@@ -388,8 +388,10 @@ describe.each([
         const rows = await h.deps.db.select().from(checkins).where(eq(checkins.memberId, memberId));
         expect(rows).toHaveLength(1);
         expect(rows[0]).toMatchObject({ day: '2026-03-02', streak: 1 });
-        const points = await api('GET', `/api/v1/members/${memberId}/points`);
-        expect(points.status).toBe(200);
+        // The brand's points for a check-in (10 by default), on the member's balance.
+        expect(rows[0]!.points).toBe(10);
+        const balance = await api('GET', `/api/v1/members/${memberId}/points`);
+        expect(balance.body).toMatchObject({ balance: 10 });
       }
     });
   },
