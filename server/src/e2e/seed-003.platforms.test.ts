@@ -394,5 +394,18 @@ describe.each([
         expect(balance.body).toMatchObject({ balance: 10 });
       }
     });
+
+    it('left nothing failed or waiting on the platform: every outbound row is sent', async () => {
+      const rows = await h.deps.db
+        .select({
+          kind: outboundMessages.kind,
+          status: outboundMessages.status,
+          error: outboundMessages.lastError,
+        })
+        .from(outboundMessages)
+        .where(eq(outboundMessages.platformAccountId, world.accountId));
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+    });
   },
 );
