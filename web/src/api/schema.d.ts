@@ -1816,11 +1816,15 @@ export interface components {
             };
             /** @enum {string} */
             groupWelcome: "template" | "message";
+            attachments: ("image" | "link" | "miniprogram" | "file" | "coupon")[];
             entryLinks: {
                 contact: boolean;
                 group: boolean;
                 autoCreateGroup: boolean;
                 maxStateLength: number;
+                /** @enum {string} */
+                contactVia?: "staff_account" | "bot";
+                maxGroupsPerLink?: number;
             };
             moderation: {
                 delete: boolean;
