@@ -18,6 +18,9 @@ export const jobNames = {
   sweepGroupWelcomes: 'welcome.group-sweep',
   maintainLoyalty: 'loyalty.maintain',
   sweepLoyalty: 'loyalty.sweep',
+  settleFission: 'fission.settle',
+  postFissionLeaderboard: 'fission.leaderboard',
+  sweepFission: 'fission.sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

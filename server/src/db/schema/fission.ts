@@ -16,8 +16,8 @@ import { channelCodes } from './acquisition.ts';
 import { campaigns } from './campaigns.ts';
 import { createdAt, id, tenantId } from './columns.ts';
 import { communities, members } from './members.ts';
-import { platformAccounts } from './platform.ts';
 import { staff } from './org.ts';
+import { platformAccounts } from './platform.ts';
 
 /** What a fission reward gives: a coupon of a template, or points. */
 export type FissionReward = { kind: 'coupon'; templateId: string } | { kind: 'points'; points: number };
@@ -133,9 +133,7 @@ export const fissionInvites = pgTable(
   (t) => [
     uniqueIndex('fission_invites_event').on(t.campaignId, t.inboundEventId),
     // An invitee counts for one inviter per campaign; void attempts (self, duplicates) are kept beside it.
-    uniqueIndex('fission_invites_invitee')
-      .on(t.campaignId, t.inviteeMemberId)
-      .where(sql`status <> 'void'`),
+    uniqueIndex('fission_invites_invitee').on(t.campaignId, t.inviteeMemberId).where(sql`status <> 'void'`),
     index('fission_invites_due').on(t.status, t.dueAt),
     index('fission_invites_inviter').on(t.campaignId, t.inviterMemberId, t.invitedAt),
   ],
