@@ -313,6 +313,13 @@ describe('fission campaigns over the API', () => {
       },
     );
     expect(enroll.status).toBe(404);
+    // A guide bound to a store reaches only that store's members (Alice belongs to none).
+    const guide = await w.addGuide('Guide Zhou');
+    const asGuide = (path: string) => callApi(h, guide.headers, 'GET', path);
+    expect(
+      (await asGuide(`/api/v1/fission-campaigns/${campaign.id}/inviters/${alice.memberId}`)).status,
+    ).toBe(404);
+    expect((await asGuide(`/api/v1/fission-campaigns/${campaign.id}`)).status).toBe(200);
     // Nor may it name this brand's templates or series in its own campaign.
     const stolen = await as('POST', '/api/v1/fission-campaigns', {
       ...base(),

@@ -1,9 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
 import { bearer, idParams, jsonBody, jsonResponse } from '../access/access.schemas.ts';
+import type { AuthContext } from '../access/auth-context.ts';
 import { requireAuth } from '../access/require-auth.ts';
-import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import { imageQuery } from '../acquisition/acquisition.schemas.ts';
+import type { Db } from '../db/client.ts';
+import { members } from '../db/schema/index.ts';
+import { notFound } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
+import { visibleMembers } from '../members/member-filter.ts';
 import { approveFissionReward, listFissionRewards, rejectFissionReward } from './approve-reward.ts';
 import { enrollInviter } from './enroll-inviter.ts';
 import * as s from './fission.schemas.ts';
@@ -18,6 +23,15 @@ import {
 
 /** Fission campaigns: owners and operators create and decide; every staff member of the brand may read. */
 const authed = { security: bearer, middleware: [requireAuth], tags: ['fission'] };
+
+/** A store-bound caller reaches only their stores' members (another's answer like one that does not exist). */
+const requireVisibleMember = async (db: Db, auth: AuthContext, memberId: string) => {
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(visibleMembers(auth.tenantId, auth.scope), eq(members.id, memberId)));
+  if (!row) throw notFound('Member');
+};
 
 const image = (description: string) => ({
   description,
@@ -161,10 +175,10 @@ export const fissionRouter = createRouter()
   )
   .openapi(routes.enroll, async (c) => {
     const { deps, auth } = c.var;
-    requireRole(auth, ...ORG_ADMIN_ROLES, 'store_manager', 'guide');
     const campaignId = c.req.valid('param').id;
     const items = [];
     for (const memberId of new Set(c.req.valid('json').memberIds)) {
+      await requireVisibleMember(deps.db, auth, memberId);
       await enrollInviter(deps, { tenantId: auth.tenantId, campaignId, memberId });
       items.push(await getFissionProgress(deps, { tenantId: auth.tenantId, campaignId, memberId }));
     }
@@ -172,6 +186,7 @@ export const fissionRouter = createRouter()
   })
   .openapi(routes.progress, async (c) => {
     const { id, memberId } = c.req.valid('param');
+    await requireVisibleMember(c.var.deps.db, c.var.auth, memberId);
     return c.json(
       await getFissionProgress(c.var.deps, { tenantId: c.var.auth.tenantId, campaignId: id, memberId }),
       200,
@@ -179,6 +194,7 @@ export const fissionRouter = createRouter()
   })
   .openapi(routes.poster, async (c) => {
     const { id, memberId } = c.req.valid('param');
+    await requireVisibleMember(c.var.deps.db, c.var.auth, memberId);
     const poster = await renderInviterPoster(c.var.deps, {
       tenantId: c.var.auth.tenantId,
       campaignId: id,
