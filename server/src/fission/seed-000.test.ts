@@ -257,6 +257,7 @@ describe('seed 000: a referral campaign across 14 store groups', () => {
                 (t) =>
                   `You reached ${t === 0 ? 5 : 10} invites! Your gift: ${names[t]}. Thank you for sharing.`,
               )
+              .sort()
           : [progress],
       );
     }
