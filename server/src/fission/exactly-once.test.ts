@@ -261,6 +261,61 @@ describe('fission rewards, exactly once', () => {
     ).toBe(404);
   });
 
+  it('builds the invite tree with depth, never counts a re-join, and paces progress by N minutes', async () => {
+    const campaignId = await newCampaign({
+      tiers: [{ invites: 5, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser } }],
+      progressIntervalMinutes: 90,
+    });
+    const gia = await newInviter();
+    const giaState = await enroll(campaignId, gia);
+    await w.deliverAll([w.joinEvent('tree-1', 'tree-friend-1', 0, giaState)]);
+    await w.drainEvents();
+    // Her friend invites in turn: one generation deeper.
+    const friendId = await w.orchardMemberOf('tree-friend-1');
+    const friendState = await enroll(campaignId, { sandboxId: 'tree-friend-1', memberId: friendId });
+    await w.deliverAll([w.joinEvent('tree-2', 'tree-friend-2', 0, friendState)]);
+    // Another friend leaves at once and comes back through the same link: neither arrival ever counts.
+    await w.deliverAll([w.joinEvent('tree-3', 'tree-friend-3', 0, giaState)]);
+    await w.drainEvents();
+    await w.deliverAll([w.leaveEvent('tree-3-left', 'tree-friend-3', 0)]);
+    await w.drainEvents();
+    await w.deliverAll([w.joinEvent('tree-3-again', 'tree-friend-3', 0, giaState)]);
+    await w.drainEvents();
+    const reasons = await h.deps.db
+      .select({ reason: fissionInvites.voidReason, depth: fissionInvites.depth })
+      .from(fissionInvites)
+      .where(eq(fissionInvites.campaignId, campaignId));
+    expect(reasons.map((r) => [r.reason, r.depth])).toEqual([
+      [null, 1],
+      [null, 2],
+      ['left', 1],
+      ['known', 1],
+    ]);
+    h.clock.advance(61 * 60_000);
+    await w.sweep();
+    const tree = await w.get(`/api/v1/fission-campaigns/${campaignId}/invite-tree`);
+    expect(tree.body).toMatchObject({ inviters: 2, invites: { valid: 2, void: 2 }, kFactor: 1, maxDepth: 2 });
+    await w.deliverMessages();
+    expect(await botTexts(gia.sandboxId)).toEqual(['1 of 5 — 4 more for your gift (Facial cleanser)']);
+    // The second friend counts 61 minutes after that message: within N = 90 minutes, so no new one; the third
+    // counts 122 minutes after it, and the message says 3.
+    await w.deliverAll([w.joinEvent('tree-4', 'tree-friend-4', 0, giaState)]);
+    await w.drainEvents();
+    h.clock.advance(61 * 60_000);
+    await w.sweep();
+    await w.deliverAll([w.joinEvent('tree-5', 'tree-friend-5', 0, giaState)]);
+    await w.drainEvents();
+    await w.deliverMessages();
+    expect(await botTexts(gia.sandboxId)).toHaveLength(1);
+    h.clock.advance(61 * 60_000);
+    await w.sweep();
+    await w.deliverMessages();
+    expect(await botTexts(gia.sandboxId)).toEqual([
+      '1 of 5 — 4 more for your gift (Facial cleanser)',
+      '3 of 5 — 2 more for your gift (Facial cleanser)',
+    ]);
+  });
+
   it('gives the member pages their campaigns, a join button, their progress and poster', async () => {
     const campaignId = await newCampaign();
     const fay = await newInviter();
