@@ -286,6 +286,25 @@ describe('fission campaigns over the API', () => {
     expect(enroll.status).toBe(409);
   });
 
+  it('is in the API reference under the operation ids integrators use', async () => {
+    const doc = (await (await h.app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
+    for (const id of [
+      'createFissionCampaign',
+      'getFissionProgress',
+      'getFissionLeaderboard',
+      'getFissionInviteTree',
+      'listFissionRewards',
+      'approveFissionReward',
+      'rejectFissionReward',
+      'listMyFissionCampaigns',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
   it('keeps brands apart: another brand sees none of it', async () => {
     const other = await createBrand(h.deps);
     const as = (method: string, path: string, body?: unknown) =>
