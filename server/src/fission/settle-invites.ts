@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import {
@@ -57,36 +57,51 @@ export const settleInviter = (
       )
       .orderBy(asc(fissionInvites.invitedAt))
       .for('update');
-    for (const invite of due) {
-      const isThere = await isStillThere(rt.tx, input.tenantId, invite);
+    const present = await findPresent(rt.tx, input.tenantId, due);
+    const isThere = (invite: (typeof due)[number]) => present.has(presenceKeyOf(invite));
+    const valid = due.filter(isThere);
+    const gone = due.filter((invite) => !isThere(invite));
+    if (valid.length > 0) {
       await rt.tx
         .update(fissionInvites)
-        .set(
-          isThere
-            ? { status: 'valid', settledAt: rt.now }
-            : { status: 'void', voidReason: 'left', settledAt: rt.now },
-        )
-        .where(eq(fissionInvites.id, invite.id));
-      await recordMemberEvents(rt.tx, [
-        {
-          tenantId: input.tenantId,
-          memberId: invite.inviteeMemberId,
-          type: isThere ? 'fission.invite_valid' : 'fission.invite_void',
-          occurredAt: rt.now,
-          communityId: invite.communityId,
-          data: {
-            campaignId: input.campaignId,
-            inviteId: invite.id,
-            inviterMemberId: input.inviterMemberId,
-            ...(isThere ? {} : { reason: 'left' }),
-          },
+        .set({ status: 'valid', settledAt: rt.now })
+        .where(
+          inArray(
+            fissionInvites.id,
+            valid.map((i) => i.id),
+          ),
+        );
+    }
+    if (gone.length > 0) {
+      await rt.tx
+        .update(fissionInvites)
+        .set({ status: 'void', voidReason: 'left', settledAt: rt.now })
+        .where(
+          inArray(
+            fissionInvites.id,
+            gone.map((i) => i.id),
+          ),
+        );
+    }
+    await recordMemberEvents(
+      rt.tx,
+      due.map((invite) => ({
+        tenantId: input.tenantId,
+        memberId: invite.inviteeMemberId,
+        type: isThere(invite) ? ('fission.invite_valid' as const) : ('fission.invite_void' as const),
+        occurredAt: rt.now,
+        communityId: invite.communityId,
+        data: {
+          campaignId: input.campaignId,
+          inviteId: invite.id,
+          inviterMemberId: input.inviterMemberId,
+          ...(isThere(invite) ? {} : { reason: 'left' }),
         },
-      ]);
-      if (!isThere) {
-        result.voided++;
-        continue;
-      }
-      result.valid++;
+      })),
+    );
+    result.voided = gone.length;
+    result.valid = valid.length;
+    for (const invite of valid) {
       await rewardInvite(rt, record, {
         inviteId: invite.id,
         inviterMemberId: input.inviterMemberId,
@@ -120,36 +135,47 @@ export const settleInviter = (
     return result;
   });
 
-/** Still in the group the invite brought them to (or still a contact, for staff campaigns). */
-const isStillThere = async (
-  tx: Db,
-  tenantId: string,
-  invite: { inviteeMemberId: string; communityId: string | null },
-): Promise<boolean> => {
-  const rows = invite.communityId
-    ? await tx
-        .select({ one: sql`1` })
-        .from(communityMembers)
-        .where(
-          and(
-            eq(communityMembers.tenantId, tenantId),
-            eq(communityMembers.communityId, invite.communityId),
-            eq(communityMembers.memberId, invite.inviteeMemberId),
-            isNull(communityMembers.leftAt),
+type Presence = { inviteeMemberId: string; communityId: string | null };
+const presenceKeyOf = (p: Presence) => `${p.communityId ?? 'contact'}:${p.inviteeMemberId}`;
+
+/** Who is still in the group the invite brought them to (or still a contact, for staff campaigns): one query each. */
+const findPresent = async (tx: Db, tenantId: string, invites: Presence[]): Promise<Set<string>> => {
+  const present = new Set<string>();
+  const inGroups = invites.filter((i) => i.communityId !== null);
+  const contacts = invites.filter((i) => i.communityId === null);
+  if (inGroups.length > 0) {
+    const rows = await tx
+      .select({ communityId: communityMembers.communityId, inviteeMemberId: communityMembers.memberId })
+      .from(communityMembers)
+      .where(
+        and(
+          eq(communityMembers.tenantId, tenantId),
+          inArray(
+            communityMembers.memberId,
+            inGroups.map((i) => i.inviteeMemberId),
           ),
-        )
-    : await tx
-        .select({ one: sql`1` })
-        .from(staffContacts)
-        .where(
-          and(
-            eq(staffContacts.tenantId, tenantId),
-            eq(staffContacts.memberId, invite.inviteeMemberId),
-            isNull(staffContacts.removedAt),
+          isNull(communityMembers.leftAt),
+        ),
+      );
+    for (const row of rows) present.add(presenceKeyOf(row));
+  }
+  if (contacts.length > 0) {
+    const rows = await tx
+      .selectDistinct({ inviteeMemberId: staffContacts.memberId })
+      .from(staffContacts)
+      .where(
+        and(
+          eq(staffContacts.tenantId, tenantId),
+          inArray(
+            staffContacts.memberId,
+            contacts.map((i) => i.inviteeMemberId),
           ),
-        )
-        .limit(1);
-  return rows.length > 0;
+          isNull(staffContacts.removedAt),
+        ),
+      );
+    for (const row of rows) present.add(presenceKeyOf({ ...row, communityId: null }));
+  }
+  return present;
 };
 
 const rewardInvite = async (
