@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import {
   campaigns,
   communities,
@@ -59,13 +59,14 @@ const onArrival = async (ctx: EventContext) => {
   const campaignId = campaign.id;
   const inviterMemberId = inviter.inviter.memberId;
   const at = ctx.event.occurredAt;
-  const [open] = await ctx.tx
-    .select({ id: fissionInvites.id })
+  // The invitee's open invite (a duplicate) and the inviter's own (her depth), in one query.
+  const open = await ctx.tx
+    .select({ inviteeMemberId: fissionInvites.inviteeMemberId, depth: fissionInvites.depth })
     .from(fissionInvites)
     .where(
       and(
         eq(fissionInvites.campaignId, campaignId),
-        eq(fissionInvites.inviteeMemberId, member.id),
+        inArray(fissionInvites.inviteeMemberId, [member.id, inviterMemberId]),
         ne(fissionInvites.status, 'void'),
       ),
     );
@@ -73,19 +74,10 @@ const onArrival = async (ctx: EventContext) => {
     inviterMemberId,
     inviteeMemberId: member.id,
     isNewMember: arrival.isNewMember,
-    hasOpenInvite: open !== undefined,
+    hasOpenInvite: open.some((o) => o.inviteeMemberId === member.id),
     isCampaignOpen: isCampaignOpen(campaign, at),
   });
-  const [parent] = await ctx.tx
-    .select({ depth: fissionInvites.depth })
-    .from(fissionInvites)
-    .where(
-      and(
-        eq(fissionInvites.campaignId, campaignId),
-        eq(fissionInvites.inviteeMemberId, inviterMemberId),
-        ne(fissionInvites.status, 'void'),
-      ),
-    );
+  const parent = open.find((o) => o.inviteeMemberId === inviterMemberId);
   const [invite] = await ctx.tx
     .insert(fissionInvites)
     .values({
