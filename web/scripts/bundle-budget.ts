@@ -53,3 +53,26 @@ export const lazyWeight = (distDir: string, src: string, loaded: string[]): numb
     .filter((file) => file.endsWith('.js'))
     .reduce((sum, file) => sum + gzipSync(readFileSync(join(distDir, file))).length, 0);
 };
+
+/** The budget for the member pages (member.html at /m/<token>, opened on a phone from a chat), gzipped. */
+export const memberPagesBudgetBytes = 120 * 1024;
+
+/**
+ * What an HTML entry of its own loads before it runs (the member pages: its script, the chunks it imports, and
+ * its stylesheets), gzipped, and whether any of it is antd's.
+ */
+export const measureEntry = (
+  distDir: string,
+  entry: string,
+): { files: string[]; gzipBytes: number; cssGzipBytes: number } => {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const gzipOf = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
+  const keys = [...staticClosure(manifest, entry)];
+  const files = keys.map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js'));
+  const css = keys.flatMap((key) => manifest[key]!.css ?? []);
+  return {
+    files,
+    gzipBytes: files.reduce((sum, file) => sum + gzipOf(file), 0),
+    cssGzipBytes: css.reduce((sum, file) => sum + gzipOf(file), 0),
+  };
+};

@@ -1,11 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   entryCssWeight,
   firstPageBudgetBytes,
   lazyWeight,
+  measureEntry,
   measureFirstPages,
+  memberPagesBudgetBytes,
 } from '../scripts/bundle-budget.ts';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
@@ -32,5 +34,19 @@ describe('bundle budget', () => {
     );
     for (const page of pages)
       expect(page.gzipBytes, `${page.page} first-page JavaScript`).toBeLessThan(firstPageBudgetBytes);
+  });
+
+  it(`keeps the member pages under ${kb(memberPagesBudgetBytes)} of gzipped JavaScript, without antd`, () => {
+    const member = measureEntry(dist, 'member.html');
+    console.log(
+      `member pages: ${kb(member.gzipBytes)} JavaScript in ${member.files.length} chunks, ${kb(member.cssGzipBytes)} CSS, gzipped`,
+    );
+    expect(member.gzipBytes, 'member pages JavaScript').toBeLessThan(memberPagesBudgetBytes);
+    // The console's weight stays out: no antd component, no antd stylesheet, no console dictionary.
+    for (const file of member.files) {
+      const code = readFileSync(`${dist}/${file}`, 'utf8');
+      expect(code, file).not.toMatch(/@ant-design|menu\.dashboard/);
+    }
+    expect(member.cssGzipBytes, 'member pages CSS (no antd theme)').toBeLessThan(8 * 1024);
   });
 });

@@ -6,7 +6,10 @@ import type { Router } from './app.ts';
 
 const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Serves the built console (web/dist) with a fallback to index.html for client-side routes. */
+/**
+ * Serves the built console (web/dist) with a fallback to index.html for client-side routes, and the member pages
+ * (web/dist/member.html, a separate light entry) at /m/<token>.
+ */
 export const mountWeb = (app: Router) => {
   if (!existsSync(webDist)) {
     app.get('/', (c) => c.text('Orchard is running. The console is not built: run `npm run build -w web`.'));
@@ -20,6 +23,14 @@ export const mountWeb = (app: Router) => {
     if (c.res.ok) c.header('cache-control', 'public, max-age=31536000, immutable');
   });
   app.use('/assets/*', serveStatic({ root, precompressed: true }));
+  // The member's link is their credential: the page must not leak it to other sites in a Referer, nor be kept
+  // by a shared cache; the HTML itself is tiny and always fetched fresh so a new build reaches members at once.
+  app.get('/m/*', async (c, next) => {
+    c.header('referrer-policy', 'no-referrer');
+    c.header('cache-control', 'no-store');
+    c.header('x-robots-tag', 'noindex');
+    return serveStatic({ root, path: 'member.html' })(c, next);
+  });
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/webhooks/')) return next();
     return serveStatic({ root, path: 'index.html' })(c, next);

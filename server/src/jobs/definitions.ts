@@ -11,7 +11,11 @@ import type { RateLimitStore } from '../outbox/rate-limit.ts';
 import { hasDueEvents } from '../pipeline/events.store.ts';
 import { processPendingEvents } from '../pipeline/process-events.ts';
 import { runPlatformSyncJob, sweepPlatformSyncJob } from '../platform-sync/platform-sync.jobs.ts';
-import { flushGroupWelcomeJob, sweepGroupWelcomesJob } from '../welcome/welcome.jobs.ts';
+import {
+  flushGroupWelcomeJob,
+  sendContactWelcomeJob,
+  sweepGroupWelcomesJob,
+} from '../welcome/welcome.jobs.ts';
 import { type JobName, jobNames, wakeDelivery, wakeEventProcessor } from './job-names.ts';
 
 /** What a handler gets: the app's deps and the worker process's own state. */
@@ -133,6 +137,7 @@ export const jobDefinitions: JobDefinition[] = [
   runPlatformSyncJob,
   sweepPlatformSyncJob,
   flushGroupWelcomeJob,
+  sendContactWelcomeJob,
   sweepGroupWelcomesJob,
   maintainLoyaltyJob,
   sweepLoyaltyJob,

@@ -16,6 +16,7 @@ export const jobNames = {
   sweepPlatformSync: 'platform-sync.sweep',
   flushGroupWelcome: 'welcome.group-flush',
   sweepGroupWelcomes: 'welcome.group-sweep',
+  sendContactWelcome: 'welcome.contact-send',
   maintainLoyalty: 'loyalty.maintain',
   sweepLoyalty: 'loyalty.sweep',
   settleFission: 'fission.settle',

@@ -11,7 +11,8 @@ export type ZonedTime = {
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterOf = (timeZone: string): Intl.DateTimeFormat => {
+/** One cached formatter per zone giving every wall-clock part (date, time, weekday); throws on an unknown zone. */
+export const formatterOf = (timeZone: string): Intl.DateTimeFormat => {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -2,32 +2,14 @@
  * Calendar days in a brand's timezone (check-in days, expiry at the end of a year, monthly coupons). Pure: dates
  * are `YYYY-MM-DD` strings, instants are Dates, and Intl does the timezone arithmetic.
  */
+import { formatterOf } from '../lib/zoned-time.ts';
+
 export type LocalDate = string;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
 
 /** Whether Intl knows the zone (an IANA name such as Asia/Shanghai). */
 export const isValidTimeZone = (timeZone: string): boolean => {
   try {
-    formatterFor(timeZone);
+    formatterOf(timeZone);
     return true;
   } catch {
     return false;
@@ -36,8 +18,8 @@ export const isValidTimeZone = (timeZone: string): boolean => {
 
 const partsOf = (instant: Date, timeZone: string) => {
   const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of formatterOf(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal' && part.type !== 'weekday') parts[part.type] = Number(part.value);
   }
   return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
 };

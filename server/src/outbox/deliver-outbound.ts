@@ -19,6 +19,7 @@ import {
   performOutbound,
 } from './outbox.ts';
 import { planDeliveries, type RateLimitStore } from './rate-limit.ts';
+import { handOverToStaff } from './staff-handover.ts';
 
 export type DeliverStats = {
   claimed: number;
@@ -139,6 +140,17 @@ export const deliverOutbound = async (
   };
   outcomes.push(...(await mapWithConcurrency(plan.sendNow, options.concurrency ?? 4, attemptOne)));
   await recordDeliveryOutcomes(deps.db, outcomes);
+  if (!adapter.capabilities.canSendDirect) {
+    // Nothing Orchard meant to send goes silent where the platform needs a person: see staff-handover.ts.
+    await handOverToStaff(
+      deps,
+      platformAccountId,
+      outcomes.flatMap((outcome) => {
+        const item = byId.get(outcome.id);
+        return item?.message.kind === 'send' ? [{ row: item.row, message: item.message, outcome }] : [];
+      }),
+    );
+  }
 
   const count = (predicate: (o: DeliveryOutcome) => boolean) => outcomes.filter(predicate).length;
   return {

@@ -56,6 +56,8 @@ export const outboundPayloadSchemas = {
     memberExternalId: z.string().min(1),
     decision: z.enum(['approve', 'decline']),
   }),
+  /** A group welcome the platform shows by itself (WeCom group_welcome_template/add); see welcome/. */
+  group_welcome_template: z.object({ content: contentSchema }),
   /** A mass-send task a staff member confirms (WeCom add_msg_template); see mass-sends/. */
   mass_send: z.object({
     senderExternalId: z.string().min(1),
@@ -85,6 +87,7 @@ export type OutboundMessage =
   | { kind: 'moderate'; payload: { action: ModerationAction } }
   | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } }
   | { kind: 'join_request'; payload: JoinRequestAnswer }
+  | { kind: 'group_welcome_template'; payload: { content: MessageContent } }
   | {
       kind: 'mass_send';
       payload: { senderExternalId: string; recipients: MassRecipients; content: MessageContent };
@@ -112,6 +115,7 @@ export const chatKeyOf = (message: OutboundMessage): string | null => {
     case 'moderate':
     case 'join_request':
     case 'mass_send':
+    case 'group_welcome_template':
       return null;
   }
 };
@@ -152,6 +156,10 @@ export const performOutbound = async (
     case 'mass_send': {
       if (!adapter.sendMass) throw unsupported('create mass-send tasks');
       return adapter.sendMass(message.payload);
+    }
+    case 'group_welcome_template': {
+      if (!adapter.setGroupWelcome) throw unsupported('register group welcome templates');
+      return adapter.setGroupWelcome(message.payload.content);
     }
   }
 };

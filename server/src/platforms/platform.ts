@@ -174,6 +174,12 @@ export type Capabilities = {
   /** How a welcome on add is delivered: a one-time token within a deadline, or a plain message. */
   welcome: { mode: 'token'; deadlineMs: number; maxAttachments: number } | { mode: 'message' };
   groupWelcome: 'template' | 'message';
+  /**
+   * The attachment kinds the platform carries to members. A `coupon` in the list means it shows Orchard's coupon
+   * itself (a card); where it is missing (WeCom, Telegram) a member's coupon travels as a link to their coupon
+   * page (the member link). Other kinds missing here are left out of what Orchard composes (welcomes).
+   */
+  attachments: Attachment['type'][];
   entryLinks: {
     contact: boolean;
     group: boolean;

@@ -14,6 +14,14 @@ export type ComposeWelcomeInput = {
   /** Where in the cause the content is used, so resolved attachments (coupons) are issued once per cause. */
   causeKey: string;
   now: Date;
+  /**
+   * What the platform carries (`capabilities.attachments`); absent: everything. A member's coupon where the
+   * platform shows no coupon card becomes a link to `memberPageUrl` (their coupon page); other kinds it cannot
+   * carry are left out.
+   */
+  carries?: Attachment['type'][];
+  /** The member's own page (loyalty/me member link), for coupons sent as links. */
+  memberPageUrl?: string;
 };
 
 /**
@@ -43,6 +51,33 @@ const resolveAttachments = async (
   return issued.content.attachments ?? [];
 };
 
+/**
+ * Fit resolved attachments to the platform: a coupon it cannot show as a card goes as a link to the member's
+ * coupon page, titled with the coupon (name, value, code, validity), so the code still reaches the member; a kind
+ * it cannot carry at all is left out rather than failing the whole message at the platform.
+ */
+export const fitAttachments = (
+  attachments: Attachment[],
+  input: { carries?: Attachment['type'][]; memberPageUrl?: string },
+): Attachment[] => {
+  const { carries, memberPageUrl } = input;
+  if (!carries) return attachments;
+  return attachments.flatMap((attachment): Attachment[] => {
+    if (carries.includes(attachment.type)) return [attachment];
+    if (attachment.type === 'coupon' && memberPageUrl && carries.includes('link')) {
+      return [
+        {
+          type: 'link',
+          url: `${memberPageUrl}#coupons`,
+          title: attachment.title ?? 'Your coupon',
+          description: 'Open your coupons',
+        },
+      ];
+    }
+    return [];
+  });
+};
+
 /** The one road welcome content takes to the outbox: placeholders filled, attachments resolved and capped. */
 export const composeWelcome = async (db: Db, input: ComposeWelcomeInput): Promise<MessageContent> => {
   const rendered = renderWelcome(input.content, input.vars);
@@ -53,7 +88,8 @@ export const composeWelcome = async (db: Db, input: ComposeWelcomeInput): Promis
     now: input.now,
     attachments: rendered.attachments ?? [],
   });
-  const kept = attachments.slice(0, input.maxAttachments ?? attachments.length);
+  const fitted = fitAttachments(attachments, input);
+  const kept = fitted.slice(0, input.maxAttachments ?? fitted.length);
   return {
     ...(rendered.text !== undefined ? { text: rendered.text } : {}),
     ...(kept.length ? { attachments: kept } : {}),

@@ -3,14 +3,8 @@ import { jobNames } from '../jobs/job-names.ts';
 import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
-import { composeWelcome } from './compose-welcome.ts';
-import {
-  brandWelcomeOf,
-  findCodeWelcomes,
-  findWelcome,
-  findWelcomeNames,
-  loadGroupWelcomes,
-} from './welcome.store.ts';
+import { type ContactWelcome, composeContactWelcome } from './contact-welcome.ts';
+import { brandWelcomeOf, findCodeWelcomes, findWelcome, loadGroupWelcomes } from './welcome.store.ts';
 import { pickWelcome, planPrivateWelcome } from './welcome.ts';
 
 /**
@@ -59,31 +53,31 @@ const welcomeContact = async (ctx: EventContext, event: AddedStaff, arrival: Arr
     ]);
     return;
   }
-  const names = await findWelcomeNames(ctx.tx, {
+  const welcome: ContactWelcome = {
     tenantId: ctx.tenantId,
+    platformAccountId: ctx.platformAccountId,
+    inboundEventId: ctx.inboundEventId,
     memberId: member.id,
     staffId: arrival.staffId,
-  });
-  const content = await composeWelcome(ctx.tx, {
-    tenantId: ctx.tenantId,
-    memberId: member.id,
-    content: picked.content,
-    vars: { nickname: ctx.identity?.displayName ?? member.name, ...names },
+    memberExternalId: event.member.externalId,
+    staffExternalId: event.staffExternalId,
+    welcomeToken: plan.welcomeToken,
+    notAfter: plan.notAfter?.toISOString(),
     maxAttachments: plan.maxAttachments,
-    causeKey: `evt:${ctx.inboundEventId}:welcome`,
-    now: ctx.deps.now(),
+    content: picked.content,
+  };
+  const nickname = event.member.name ?? ctx.identity?.displayName;
+  if (nickname === undefined || nickname === null) {
+    // The event names no one (WeCom callbacks carry ids): a job reads the contact, then queues the welcome.
+    await ctx.jobs.send(jobNames.sendContactWelcome, welcome);
+    return;
+  }
+  const { key, payload } = await composeContactWelcome(ctx.tx, ctx.deps, {
+    ...welcome,
+    nickname,
+    attachments: ctx.capabilities.attachments,
   });
-  await ctx.outbox.enqueue({
-    kind: 'welcome',
-    key: 'welcome',
-    payload: {
-      welcomeToken: plan.welcomeToken,
-      memberExternalId: event.member.externalId,
-      staffExternalId: event.staffExternalId,
-      content,
-      notAfter: plan.notAfter?.toISOString(),
-    },
-  });
+  await ctx.outbox.enqueue({ kind: 'welcome', key, payload });
 };
 
 /** Platforms that post group welcomes themselves (WeCom's group_welcome_template) need nothing from here. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { JobDefinition } from '../jobs/definitions.ts';
 import { jobNames } from '../jobs/job-names.ts';
+import { contactWelcomeSchema, sendContactWelcome } from './contact-welcome.ts';
 import { findStaleWelcomeGroups, flushGroupWelcome } from './flush-group-welcome.ts';
 
 const flushData = z.object({ tenantId: z.uuid(), communityId: z.uuid() });
@@ -23,5 +24,13 @@ export const sweepGroupWelcomesJob: JobDefinition = {
     for (const group of await findStaleWelcomeGroups(deps, 60_000)) {
       await deps.jobs.send(jobNames.flushGroupWelcome, group, { singletonKey: group.communityId });
     }
+  },
+};
+
+/** A 1:1 welcome whose customer the event did not name: read the contact, then queue it (see contact-welcome.ts). */
+export const sendContactWelcomeJob: JobDefinition = {
+  name: jobNames.sendContactWelcome,
+  handler: async ({ deps }, data) => {
+    await sendContactWelcome(deps, contactWelcomeSchema.parse(data));
   },
 };

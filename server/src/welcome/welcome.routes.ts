@@ -10,6 +10,7 @@ import { findVisibleSeries } from '../communities/series.store.ts';
 import type { WelcomeScope } from '../db/schema/index.ts';
 import { createRouter } from '../http/app.ts';
 import { attachmentSchema } from '../platforms/platform.ts';
+import { queueGroupWelcomeTemplates } from './group-welcome-template.ts';
 import { brandWelcomeOf, findWelcome, saveWelcome } from './welcome.store.ts';
 
 const authed = { security: bearer, middleware: [requireAuth], tags: ['welcome'] };
@@ -118,6 +119,7 @@ const levelHandlers = (scope: 'community' | 'series') => ({
       changes: { group },
       now: deps.now(),
     });
+    await queueGroupWelcomeTemplates(deps, { tenantId: auth.tenantId, scope, scopeId, group });
     return groupOf(deps, auth.tenantId, scope, scopeId);
   },
 });
@@ -136,13 +138,22 @@ export const welcomeRouter = createRouter()
   .openapi(routes.update, async (c) => {
     const { deps, auth } = c.var;
     requireRole(auth, 'owner', 'operator');
+    const changes = c.req.valid('json');
     const row = await saveWelcome(deps.db, {
       tenantId: auth.tenantId,
       scope: 'brand',
       scopeId: null,
-      changes: c.req.valid('json'),
+      changes,
       now: deps.now(),
     });
+    if (changes.group !== undefined) {
+      await queueGroupWelcomeTemplates(deps, {
+        tenantId: auth.tenantId,
+        scope: 'brand',
+        scopeId: null,
+        group: row.group,
+      });
+    }
     return c.json(brandWelcomeOf(row), 200);
   })
   .openapi(routes.getCommunity, async (c) =>

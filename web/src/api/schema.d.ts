@@ -1373,6 +1373,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the member page is for: the member, the brand, and the stores (the member’s own first) */
+        get: operations["getMyProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/points": {
         parameters: {
             query?: never;
@@ -1452,6 +1469,23 @@ export interface paths {
         };
         /** The member’s coupons with their redemption codes */
         get: operations["listMyCoupons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/coupons/{id}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coupon’s redemption code as a QR code (SVG) for the cashier to scan */
+        get: operations["getMyCouponQr"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3157,6 +3191,24 @@ export interface components {
             /** Format: uuid */
             completedBy: string | null;
             createdAt: string;
+        };
+        MemberProfile: {
+            member: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                storeId: string | null;
+            };
+            brand: {
+                name: string;
+            };
+            stores: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                address: string | null;
+            }[];
         };
         MallRedemption: {
             /** Format: uuid */
@@ -6252,6 +6304,26 @@ export interface operations {
             };
         };
     };
+    getMyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfile"];
+                };
+            };
+        };
+    };
     getMyPoints: {
         parameters: {
             query?: never;
@@ -6378,6 +6450,28 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Coupon"][];
                     };
+                };
+            };
+        };
+    };
+    getMyCouponQr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
                 };
             };
         };

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { idParams, jsonBody, jsonResponse } from '../../access/access.schemas.ts';
+import { renderQrSvg } from '../../acquisition/code-images.ts';
 import { createRouter } from '../../http/app.ts';
 import { pageSchema, paginationQuery } from '../../http/pagination.ts';
 import { couponSchema } from '../coupons/coupons.schemas.ts';
@@ -13,9 +14,30 @@ import { availabilityOf } from '../mall/mall.ts';
 import { mallItemViewOf } from '../mall/manage-mall.ts';
 import { redeemMallItem } from '../mall/redeem-mall-item.ts';
 import { pageLedger, summarizeMemberPoints } from '../points/member-points.ts';
+import { findMyCouponCode, loadMemberProfile } from './me.store.ts';
 import { memberLinkSecurity, requireMember } from './require-member.ts';
 
 const mine = { security: memberLinkSecurity, tags: ['member pages'] };
+
+const myProfileRoute = createRoute({
+  ...mine,
+  method: 'get',
+  path: '/me/profile',
+  operationId: 'getMyProfile',
+  summary: 'Who the member page is for: the member, the brand, and the stores (the member’s own first)',
+  responses: {
+    200: jsonResponse(
+      'Profile',
+      z
+        .object({
+          member: z.object({ id: z.uuid(), name: z.string(), storeId: z.uuid().nullable() }),
+          brand: z.object({ name: z.string() }),
+          stores: z.array(z.object({ id: z.uuid(), name: z.string(), address: z.string().nullable() })),
+        })
+        .openapi('MemberProfile'),
+    ),
+  },
+});
 
 const myPointsRoute = createRoute({
   ...mine,
@@ -80,7 +102,23 @@ const myCouponsRoute = createRoute({
   responses: { 200: jsonResponse('Coupons', z.object({ items: z.array(couponSchema) })) },
 });
 
+const myCouponQrRoute = createRoute({
+  ...mine,
+  method: 'get',
+  path: '/me/coupons/{id}/qr',
+  operationId: 'getMyCouponQr',
+  summary: 'The coupon’s redemption code as a QR code (SVG) for the cashier to scan',
+  request: { params: idParams },
+  responses: {
+    200: { description: 'The QR image', content: { 'image/svg+xml': { schema: z.string() } } },
+  },
+});
+
 export const meRouter = createRouter()
+  .openapi(myProfileRoute, async (c) => {
+    const me = await requireMember(c);
+    return c.json(await loadMemberProfile(c.var.deps.db, me), 200);
+  })
   .openapi(myPointsRoute, async (c) => {
     const me = await requireMember(c);
     return c.json(await summarizeMemberPoints(c.var.deps.db, { ...me, now: c.var.deps.now() }), 200);
@@ -123,4 +161,13 @@ export const meRouter = createRouter()
     const me = await requireMember(c);
     const rows = await listCouponsOfMember(c.var.deps.db, me);
     return c.json({ items: rows.map((r) => couponViewOf(r.coupon, r.template)) }, 200);
+  })
+  .openapi(myCouponQrRoute, async (c) => {
+    const me = await requireMember(c);
+    const code = await findMyCouponCode(c.var.deps.db, { ...me, couponId: c.req.valid('param').id });
+    // Private to the member: never kept by a shared cache.
+    return c.body(await renderQrSvg(code), 200, {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'private, max-age=3600',
+    });
   });

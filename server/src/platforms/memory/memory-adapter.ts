@@ -51,6 +51,7 @@ export const defaultMemoryCapabilities: Capabilities = {
   canSendDirect: true,
   welcome: { mode: 'message' },
   groupWelcome: 'message',
+  attachments: ['image', 'link', 'miniprogram', 'file', 'coupon'],
   entryLinks: { contact: true, group: true, autoCreateGroup: true, maxStateLength: 64 },
   moderation: { delete: true, mute: true, remove: true, ban: true },
   canCreateGroup: true,

@@ -10,6 +10,7 @@ export const sandboxCapabilities = (settings: SandboxSettings): Capabilities => 
       ? { mode: 'token', deadlineMs: settings.welcomeDeadlineMs, maxAttachments: 9 }
       : { mode: 'message' },
   groupWelcome: 'message',
+  attachments: ['image', 'link', 'miniprogram', 'file', 'coupon'],
   entryLinks: { contact: true, group: true, autoCreateGroup: true, maxStateLength: 30 },
   moderation: { delete: true, mute: true, remove: true, ban: true },
   canCreateGroup: true,

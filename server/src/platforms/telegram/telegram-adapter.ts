@@ -24,8 +24,19 @@ export const telegramCapabilities: Capabilities = {
   canSendDirect: true,
   welcome: { mode: 'message' },
   groupWelcome: 'message',
+  // No coupon cards: a member's coupon goes as a link to their coupon page; a mini-program as its title.
+  attachments: ['image', 'link', 'miniprogram', 'file'],
   // One number for both kinds of link: an invite link's name (≤32) is the stricter; /start allows 64.
-  entryLinks: { contact: true, group: true, autoCreateGroup: false, maxStateLength: maxLinkNameLength },
+  // Members start a chat with the bot (`/start <state>`), not with a staff member: Orchard assigns the staff on
+  // arrival. An invite link opens one group.
+  entryLinks: {
+    contact: true,
+    group: true,
+    autoCreateGroup: false,
+    maxStateLength: maxLinkNameLength,
+    contactVia: 'bot',
+    maxGroupsPerLink: 1,
+  },
   moderation: { delete: true, mute: true, remove: true, ban: true },
   // Bots cannot create groups; a person creates one and adds the bot as an admin.
   canCreateGroup: false,

@@ -42,6 +42,8 @@ export const wecomCapabilities = (settings: WecomSettings): Capabilities => {
     canSendDirect: false,
     welcome: { mode: 'token', deadlineMs: 20_000, maxAttachments: MAX_ATTACHMENTS },
     groupWelcome: 'template',
+    // By URL only: mini-programs and files need a media upload (not built); coupons go as member-page links.
+    attachments: ['image', 'link'],
     entryLinks: { contact: true, group: true, autoCreateGroup: true, maxStateLength: MAX_STATE_LENGTH },
     moderation: { delete: false, mute: false, remove: false, ban: false },
     canCreateGroup: false,
