@@ -161,6 +161,13 @@ describe('seed 000: a referral campaign across 14 store groups', () => {
       .where(eq(campaignParticipants.campaignId, campaignId))
       .groupBy(campaignParticipants.role);
     expect(Object.fromEntries(participants.map((p) => [p.role, p.n]))).toEqual({ inviter: 40, invitee: 590 });
+    const tree = await w.get(`/api/v1/fission-campaigns/${campaignId}/invite-tree?limit=1`);
+    expect(tree.body).toMatchObject({
+      inviters: 40,
+      invites: { valid: 540, void: 60, pending: 0 },
+      kFactor: 13.5,
+      maxDepth: 1,
+    });
   });
 
   it('gives each tier once per inviter who reached it, never beyond its budget', async () => {
