@@ -342,5 +342,15 @@ describe('fission rewards, exactly once', () => {
     expect(poster.status).toBe(200);
     expect(readPng(Buffer.from(await poster.arrayBuffer())).width).toBe(720);
     expect((await me('POST', '/00000000-0000-4000-8000-000000000000/join')).status).toBe(404);
+    // Once it ends, the member still sees the campaign she took part in; one she never joined disappears.
+    const other = await newCampaign();
+    for (const id of [campaignId, other]) {
+      expect((await w.api('PATCH', `/api/v1/fission-campaigns/${id}`, { status: 'ended' })).status).toBe(200);
+    }
+    const ended = (await me('GET', '')).body.items.filter((c: { id: string }) =>
+      [campaignId, other].includes(c.id),
+    );
+    expect(ended).toMatchObject([{ id: campaignId, status: 'ended', isJoined: true }]);
+    expect((await me('POST', `/${other}/join`)).status).toBe(409);
   });
 });

@@ -23,6 +23,7 @@ const myCampaignSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
+    status: z.enum(['draft', 'active', 'ended']),
     headline: z.string(),
     startsAt: z.string(),
     endsAt: z.string().nullable(),
@@ -38,7 +39,8 @@ const listRoute = createRoute({
   method: 'get',
   path: '/me/fission',
   operationId: 'listMyFissionCampaigns',
-  summary: 'Running fission campaigns: for each, whether the member joined, their progress, link and poster',
+  summary:
+    'Running fission campaigns and those the member joined: whether they joined, their progress, link and poster',
   responses: { 200: jsonResponse('Campaigns', z.object({ items: z.array(myCampaignSchema) })) },
 });
 
@@ -75,14 +77,16 @@ export const meFissionRouter = createRouter()
     const { deps } = c.var;
     const now = deps.now();
     const items = [];
-    for (const id of await listCampaignIds(deps.db, me.tenantId, { status: 'active' })) {
+    for (const id of await listCampaignIds(deps.db, me.tenantId)) {
       const record = (await loadCampaign(deps.db, me.tenantId, id))!;
-      if (!isCampaignOpen(record.campaign, now)) continue;
-      const view = campaignViewOf(record);
       const isJoined = (await findInviter(deps.db, me.tenantId, id, me.memberId)) !== undefined;
+      // Running campaigns, and those the member took part in (to see how they ended).
+      if (!isJoined && !isCampaignOpen(record.campaign, now)) continue;
+      const view = campaignViewOf(record);
       items.push({
         id,
         name: view.name,
+        status: view.status,
         headline: view.headline,
         startsAt: view.startsAt,
         endsAt: view.endsAt,
