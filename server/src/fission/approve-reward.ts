@@ -3,7 +3,7 @@ import type { AuthContext } from '../access/auth-context.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
-import { type FissionRewardStatus, fissionRewards } from '../db/schema/index.ts';
+import { type FissionRewardStatus, fissionInviters, fissionRewards } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
 import { runRewardTx } from '../loyalty/reward-tx.ts';
 import { loadCampaign, releaseTierBudget } from './fission.store.ts';
@@ -106,4 +106,25 @@ export const rejectFissionReward = async (
     return rejected!;
   });
   return rewardViewOf(row);
+};
+
+/** Lift an inviter's hold: rewards from now on are issued without approval (held ones stay in the queue). */
+export const releaseFissionInviter = async (
+  deps: AppDeps,
+  auth: AuthContext,
+  input: { campaignId: string; memberId: string },
+) => {
+  requireRole(auth, ...ORG_ADMIN_ROLES);
+  const [row] = await deps.db
+    .update(fissionInviters)
+    .set({ isOnHold: false })
+    .where(
+      and(
+        eq(fissionInviters.tenantId, auth.tenantId),
+        eq(fissionInviters.campaignId, input.campaignId),
+        eq(fissionInviters.memberId, input.memberId),
+      ),
+    )
+    .returning();
+  if (!row) throw notFound('Inviter');
 };

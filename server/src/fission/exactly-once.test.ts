@@ -259,6 +259,24 @@ describe('fission rewards, exactly once', () => {
     expect(
       (await w.api('POST', '/api/v1/fission-rewards/00000000-0000-4000-8000-000000000000/approve')).status,
     ).toBe(404);
+    // Released, her next friend's rewards are issued without approval.
+    const released = await w.api(
+      'POST',
+      `/api/v1/fission-campaigns/${campaignId}/inviters/${eve.memberId}/release`,
+    );
+    expect(released.body).toMatchObject({ isOnHold: false, validCount: 3 });
+    h.clock.advance(2 * 3_600_000);
+    await bring(await enroll(campaignId, eve), 1);
+    h.clock.advance(61 * 60_000);
+    await w.sweep();
+    const after = await rewardsOf(campaignId);
+    expect(after.filter((r) => r.status === 'held')).toHaveLength(5);
+    expect(
+      after
+        .filter((r) => r.status === 'issued')
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['invite_points', 'invitee', 'tier']);
   });
 
   it('builds the invite tree with depth, never counts a re-join, and paces progress by N minutes', async () => {

@@ -9,7 +9,12 @@ import { members } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
 import { visibleMembers } from '../members/member-filter.ts';
-import { approveFissionReward, listFissionRewards, rejectFissionReward } from './approve-reward.ts';
+import {
+  approveFissionReward,
+  listFissionRewards,
+  rejectFissionReward,
+  releaseFissionInviter,
+} from './approve-reward.ts';
 import { enrollInviter } from './enroll-inviter.ts';
 import * as s from './fission.schemas.ts';
 import { getFissionInviteTree, getFissionLeaderboard, getFissionProgress } from './fission-views.ts';
@@ -147,6 +152,16 @@ const routes = {
     request: { params: idParams },
     responses: { 200: jsonResponse('Issued (or refused by the coupon template)', s.fissionRewardSchema) },
   }),
+  release: createRoute({
+    ...authed,
+    method: 'post',
+    path: '/fission-campaigns/{id}/inviters/{memberId}/release',
+    operationId: 'releaseFissionInviter',
+    summary:
+      'Lift an inviter’s hold (set when they invited more than K an hour): later rewards need no approval',
+    request: { params: s.memberParams },
+    responses: { 200: jsonResponse('Their progress', s.fissionProgressSchema) },
+  }),
   reject: createRoute({
     ...authed,
     method: 'post',
@@ -241,6 +256,13 @@ export const fissionRouter = createRouter()
   .openapi(routes.approve, async (c) =>
     c.json(await approveFissionReward(c.var.deps, c.var.auth, c.req.valid('param').id), 200),
   )
+  .openapi(routes.release, async (c) => {
+    const { id, memberId } = c.req.valid('param');
+    const { deps, auth } = c.var;
+    await requireVisibleMember(deps.db, auth, memberId);
+    await releaseFissionInviter(deps, auth, { campaignId: id, memberId });
+    return c.json(await getFissionProgress(deps, { tenantId: auth.tenantId, campaignId: id, memberId }), 200);
+  })
   .openapi(routes.reject, async (c) =>
     c.json(
       await rejectFissionReward(c.var.deps, c.var.auth, c.req.valid('param').id, c.req.valid('json').note),
