@@ -7,6 +7,8 @@ import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
 import { communitiesRouter } from '../communities/communities.routes.ts';
+import { fissionRouter } from '../fission/fission.routes.ts';
+import { meFissionRouter } from '../fission/me-fission.routes.ts';
 import { keywordsRouter } from '../keywords/keywords.routes.ts';
 import { couponsRouter } from '../loyalty/coupons/coupons.routes.ts';
 import { levelsRouter } from '../loyalty/levels/levels.routes.ts';
@@ -72,10 +74,12 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', pointsRouter);
   app.route('/api/v1', couponsRouter);
   app.route('/api/v1', mallRouter);
+  app.route('/api/v1', fissionRouter);
   // Member pages: authenticated by a signed member link, not by staff credentials.
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberLink', memberLinkScheme);
   app.route('/api/v1', meRouter);
   app.route('/api/v1', meCheckinRouter);
+  app.route('/api/v1', meFissionRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
   app.route('/', webhookRouter);
   // A code's public link (what its QR encodes): customers open it without signing in.

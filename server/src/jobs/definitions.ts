@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
+import { postFissionLeaderboardJob, settleFissionJob, sweepFissionJob } from '../fission/fission.jobs.ts';
 import { maintainLoyaltyJob, sweepLoyaltyJob } from '../loyalty/loyalty.jobs.ts';
 import { sweepMassSendsJob, trackMassSendJob } from '../mass-sends/mass-sends.jobs.ts';
 import { refreshMemberStagesJob, sweepMemberStagesJob } from '../members/members.jobs.ts';
@@ -140,4 +141,7 @@ export const jobDefinitions: JobDefinition[] = [
   sweepGroupWelcomesJob,
   maintainLoyaltyJob,
   sweepLoyaltyJob,
+  settleFissionJob,
+  postFissionLeaderboardJob,
+  sweepFissionJob,
 ];

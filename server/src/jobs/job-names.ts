@@ -19,6 +19,9 @@ export const jobNames = {
   sendContactWelcome: 'welcome.contact-send',
   maintainLoyalty: 'loyalty.maintain',
   sweepLoyalty: 'loyalty.sweep',
+  settleFission: 'fission.settle',
+  postFissionLeaderboard: 'fission.leaderboard',
+  sweepFission: 'fission.sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

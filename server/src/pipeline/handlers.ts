@@ -1,5 +1,6 @@
 import { trackArrivals } from '../acquisition/acquisition.handler.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
+import { recordInvites } from '../fission/fission.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { dailyCheckIn } from '../loyalty/checkin/checkin.handler.ts';
@@ -21,6 +22,8 @@ export const featureHandlers: Middleware[] = [
   requestPlatformSyncs,
   // Arrivals after membership (it says whether a join is new); sets ctx.arrival for what follows.
   trackArrivals,
+  // Fission reads ctx.arrival: an arrival through a member's invite code is an invite; a leave voids one.
+  recordInvites,
   sendWelcomes,
   recordMessageActivity,
   // Moderation first: a message it acts on gets no keyword reply.

@@ -23,7 +23,11 @@ export type MemberEventType =
   | 'checked_in'
   | 'coupon.issued'
   | 'coupon.redeemed'
-  | 'mall.redeemed';
+  | 'mall.redeemed'
+  | 'fission.invited'
+  | 'fission.invite_valid'
+  | 'fission.invite_void'
+  | 'fission.reward';
 
 export type MemberEventInput = {
   tenantId: string;

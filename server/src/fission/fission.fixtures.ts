@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { type AcquisitionSetup, setUpAcquisition } from '../acquisition/acquisition.fixtures.ts';
+import { channelCodes, communities, fissionInviters } from '../db/schema/index.ts';
+import { type JobContext, jobDefinitions } from '../jobs/definitions.ts';
+import { jobNames } from '../jobs/job-names.ts';
+import { keepSignedIn } from '../loyalty/loyalty.fixtures.ts';
+import { deliverOutbound } from '../outbox/deliver-outbound.ts';
+import { createRateLimitStore } from '../outbox/rate-limit.ts';
+import { processPendingEvents } from '../pipeline/process-events.ts';
+import type { Harness } from '../testing/harness.ts';
+
+/**
+ * Test helpers for fission: a sandbox brand with store groups (one series each, known to Orchard), a staff
+ * account members add (so private messages reach them), coupon templates, and ways to bring members in bulk
+ * through the signed webhook, settle, and read back.
+ */
+export const setUpFission = async (h: Harness, options: { stores: number }) => {
+  const acq: AcquisitionSetup = await setUpAcquisition(h, {
+    rateLimits: { perSecond: 100_000, perChatPerMinute: 100_000 },
+  });
+  await keepSignedIn(h, acq.tenantId);
+  const staffAccountId = await acq.createStaffAccount();
+  const contactLink: string = (
+    await acq.api('POST', '/api/v1/sandbox/links', { kind: 'contact', staffIds: [staffAccountId] })
+  ).body.url;
+  const groups: { seriesId: string; communityId: string; externalId: string; link: string }[] = [];
+  for (let i = 1; i <= options.stores; i++) {
+    const series = await acq.api('POST', '/api/v1/community-series', { nameTemplate: `Store ${i} mums` });
+    if (series.status !== 201) throw new Error(`series: ${JSON.stringify(series.body)}`);
+    // A new series opens its first group on the platform at once.
+    const [community] = await h.deps.db
+      .select({ id: communities.id, externalId: communities.externalId })
+      .from(communities)
+      .where(eq(communities.seriesId, series.body.id));
+    if (!community) throw new Error('the series opened no group');
+    const link = (
+      await acq.api('POST', '/api/v1/sandbox/links', { kind: 'group', groupIds: [community.externalId] })
+    ).body.url;
+    groups.push({
+      seriesId: series.body.id,
+      communityId: community.id,
+      externalId: community.externalId,
+      link,
+    });
+  }
+  const template = async (name: string) => {
+    const res = await acq.api('POST', '/api/v1/coupon-templates', {
+      name,
+      kind: 'gift',
+      giftName: name,
+      validity: { kind: 'relative', days: 30 },
+    });
+    if (res.status !== 201) throw new Error(`template: ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  };
+  const context: JobContext = { deps: h.deps, rateLimits: createRateLimitStore() };
+  const jobOf = (name: string) => jobDefinitions.find((d) => d.name === name)!;
+
+  /** A sandbox member who adds the staff account and joins a group for real; returns both ids. */
+  const joinForReal = async (name: string, groupIndex: number) => {
+    const sandboxId = await acq.createMember(name);
+    await acq.api('POST', '/api/v1/sandbox/links/open', { memberId: sandboxId, link: contactLink });
+    await acq.api('POST', '/api/v1/sandbox/links/open', {
+      memberId: sandboxId,
+      link: groups[groupIndex]!.link,
+    });
+    return sandboxId;
+  };
+  /** Process every stored event (the pipeline, as the worker would). */
+  const drainEvents = async () => {
+    for (;;) {
+      const { claimed } = await processPendingEvents(h.deps, { limit: 200 });
+      if (claimed === 0) return;
+    }
+  };
+  /** Deliver events through the signed webhook in chunks, as the platform would. */
+  const deliverAll = async (events: Record<string, unknown>[]) => {
+    for (let i = 0; i < events.length; i += 200) {
+      const status = await acq.deliverWebhook(events.slice(i, i + 200));
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+    }
+  };
+  const joinEvent = (externalId: string, person: string, groupIndex: number, entryState?: string) => ({
+    type: 'member.joined_group',
+    externalId,
+    occurredAt: h.clock.now.toISOString(),
+    member: { externalId: person, name: person },
+    groupExternalId: groups[groupIndex]!.externalId,
+    via: 'link',
+    ...(entryState ? { entryState } : {}),
+  });
+  const leaveEvent = (externalId: string, person: string, groupIndex: number) => ({
+    type: 'member.left_group',
+    externalId,
+    occurredAt: h.clock.now.toISOString(),
+    member: { externalId: person },
+    groupExternalId: groups[groupIndex]!.externalId,
+    reason: 'left',
+  });
+  /** The attribution state of an inviter's personal code (what their links carry). */
+  const stateOf = async (campaignId: string, memberId: string): Promise<string> => {
+    const [row] = await h.deps.db
+      .select({ state: channelCodes.state })
+      .from(fissionInviters)
+      .innerJoin(channelCodes, eq(channelCodes.id, fissionInviters.channelCodeId))
+      .where(and(eq(fissionInviters.campaignId, campaignId), eq(fissionInviters.memberId, memberId)));
+    if (!row) throw new Error('not an inviter');
+    return row.state;
+  };
+  /** The minute sweep, then every job it asked for (settlements, leaderboards). */
+  const sweep = async () => {
+    const before = h.jobs.sent.length;
+    await jobOf(jobNames.sweepFission).handler(context, {});
+    for (const job of h.jobs.sent.slice(before)) {
+      if (job.name === jobNames.settleFission || job.name === jobNames.postFissionLeaderboard) {
+        await jobOf(job.name).handler(context, job.data);
+      }
+    }
+  };
+  const deliverMessages = () =>
+    deliverOutbound(h.deps, {
+      platformAccountId: acq.accountId,
+      rateLimits: context.rateLimits,
+      limit: 1000,
+    });
+  return {
+    ...acq,
+    groups,
+    template,
+    joinForReal,
+    drainEvents,
+    deliverAll,
+    joinEvent,
+    leaveEvent,
+    stateOf,
+    sweep,
+    deliverMessages,
+    context,
+  };
+};
+
+export type FissionWorld = Awaited<ReturnType<typeof setUpFission>>;

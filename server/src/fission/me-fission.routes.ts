@@ -1,0 +1,118 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { idParams, jsonResponse } from '../access/access.schemas.ts';
+import { imageQuery } from '../acquisition/acquisition.schemas.ts';
+import type { AppDeps } from '../app/deps.ts';
+import { createRouter } from '../http/app.ts';
+import { memberLinkSecurity, requireMember } from '../loyalty/me/require-member.ts';
+import { enrollInviter } from './enroll-inviter.ts';
+import { fissionProgressSchema } from './fission.schemas.ts';
+import {
+  campaignViewOf,
+  findInviter,
+  isCampaignOpen,
+  listCampaignIds,
+  loadCampaign,
+} from './fission.store.ts';
+import { getFissionProgress } from './fission-views.ts';
+import { renderInviterPoster } from './inviter-poster.ts';
+
+/** The member pages' "my invite poster and progress": running campaigns, the member's link, poster and count. */
+const mine = { security: memberLinkSecurity, tags: ['member pages'] };
+
+const myCampaignSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    status: z.enum(['draft', 'active', 'ended']),
+    headline: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string().nullable(),
+    tiers: z.array(z.object({ invites: z.number().int(), name: z.string() })),
+    isJoined: z.boolean(),
+    progress: fissionProgressSchema.nullable(),
+    posterUrl: z.string().nullable().openapi({ description: 'GET with the member link token as bearer' }),
+  })
+  .openapi('MyFissionCampaign');
+
+const listRoute = createRoute({
+  ...mine,
+  method: 'get',
+  path: '/me/fission',
+  operationId: 'listMyFissionCampaigns',
+  summary:
+    'Running fission campaigns and those the member joined: whether they joined, their progress, link and poster',
+  responses: { 200: jsonResponse('Campaigns', z.object({ items: z.array(myCampaignSchema) })) },
+});
+
+const joinRoute = createRoute({
+  ...mine,
+  method: 'post',
+  path: '/me/fission/{id}/join',
+  operationId: 'joinMyFissionCampaign',
+  summary: 'Join a running campaign: the member gets their personal invite link (again: the same one)',
+  request: { params: idParams },
+  responses: { 200: jsonResponse('The member’s progress and link', fissionProgressSchema) },
+});
+
+const posterRoute = createRoute({
+  ...mine,
+  method: 'get',
+  path: '/me/fission/{id}/poster',
+  operationId: 'getMyFissionPoster',
+  request: { params: idParams, query: imageQuery },
+  responses: {
+    200: {
+      description: 'The member’s poster',
+      content: { 'image/png': { schema: z.string() }, 'image/svg+xml': { schema: z.string() } },
+    },
+  },
+});
+
+const posterUrlOf = (deps: AppDeps, campaignId: string) =>
+  `${deps.config.publicUrl.replace(/\/+$/, '')}/api/v1/me/fission/${campaignId}/poster`;
+
+export const meFissionRouter = createRouter()
+  .openapi(listRoute, async (c) => {
+    const me = await requireMember(c);
+    const { deps } = c.var;
+    const now = deps.now();
+    const items = [];
+    for (const id of await listCampaignIds(deps.db, me.tenantId)) {
+      const record = (await loadCampaign(deps.db, me.tenantId, id))!;
+      const isJoined = (await findInviter(deps.db, me.tenantId, id, me.memberId)) !== undefined;
+      // Running campaigns, and those the member took part in (to see how they ended).
+      if (!isJoined && !isCampaignOpen(record.campaign, now)) continue;
+      const view = campaignViewOf(record);
+      items.push({
+        id,
+        name: view.name,
+        status: view.status,
+        headline: view.headline,
+        startsAt: view.startsAt,
+        endsAt: view.endsAt,
+        tiers: view.tiers.map((t) => ({ invites: t.invites, name: t.name })),
+        isJoined,
+        progress: isJoined ? await getFissionProgress(deps, { ...me, campaignId: id }) : null,
+        posterUrl: isJoined ? posterUrlOf(deps, id) : null,
+      });
+    }
+    return c.json({ items }, 200);
+  })
+  .openapi(joinRoute, async (c) => {
+    const me = await requireMember(c);
+    const campaignId = c.req.valid('param').id;
+    await enrollInviter(c.var.deps, { ...me, campaignId });
+    return c.json(await getFissionProgress(c.var.deps, { ...me, campaignId }), 200);
+  })
+  .openapi(posterRoute, async (c) => {
+    const me = await requireMember(c);
+    const poster = await renderInviterPoster(c.var.deps, {
+      ...me,
+      campaignId: c.req.valid('param').id,
+      format: c.req.valid('query').format,
+    });
+    const headers = { 'content-type': poster.contentType };
+    return typeof poster.body === 'string'
+      ? c.body(poster.body, 200, headers)
+      : c.body(poster.body, 200, headers);
+  });
