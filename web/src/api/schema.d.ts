@@ -1373,6 +1373,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fission-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listFissionCampaigns"];
+        put?: never;
+        /** Create a fission (referral) campaign: tiers, invitee gift, budget, stay window, K, schedule */
+        post: operations["createFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFissionCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change status (draft → active → ended), name, headline or end */
+        patch: operations["updateFissionCampaign"];
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/inviters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give members their personal invite link (again: their existing one) */
+        post: operations["enrollFissionInviters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/inviters/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inviter’s progress: valid, pending and void invites, tiers, link */
+        get: operations["getFissionProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/inviters/{memberId}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inviter’s poster: headline, the QR of their invite link, their name */
+        get: operations["getFissionPoster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getFissionLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/invite-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who brought whom (depth), invite counts and the K-factor */
+        get: operations["getFissionInviteTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rewards of the campaign; status=held is the approvals queue */
+        get: operations["listFissionRewards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-rewards/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a held reward */
+        post: operations["approveFissionReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-campaigns/{id}/inviters/{memberId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift an inviter’s hold (set when they invited more than K an hour): later rewards need no approval */
+        post: operations["releaseFissionInviter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fission-rewards/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["rejectFissionReward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profile": {
         parameters: {
             query?: never;
@@ -1540,6 +1725,56 @@ export interface paths {
         put?: never;
         /** Use a make-up card on a missed day within the brand’s reach */
         post: operations["makeUpCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/fission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Running fission campaigns and those the member joined: whether they joined, their progress, link and poster */
+        get: operations["listMyFissionCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/fission/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a running campaign: the member gets their personal invite link (again: the same one) */
+        post: operations["joinMyFissionCampaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/fission/{id}/poster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMyFissionPoster"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3196,6 +3431,199 @@ export interface components {
             completedBy: string | null;
             createdAt: string;
         };
+        FissionCampaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            headline: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "ended";
+            /** Format: uuid */
+            platformAccountId: string;
+            startsAt: string;
+            endsAt: string | null;
+            target: components["schemas"]["FissionTarget"];
+            tiers: {
+                tierIndex: number;
+                invites: number;
+                name: string;
+                reward: components["schemas"]["FissionReward"];
+                budget: number | null;
+                grantedCount: number;
+            }[];
+            pointsPerInvite: number;
+            inviteeReward: components["schemas"]["FissionReward"];
+            stayMinutes: number;
+            maxInvitesPerHour: number;
+            progressIntervalMinutes: number;
+            leaderboard: {
+                everyMinutes: number;
+                size: number;
+            } | null;
+            createdAt: string;
+        };
+        /** @description Where invitees go: the groups of community series (each inviter is sent to the series of their own group) or 1:1 contact with staff members */
+        FissionTarget: {
+            /** @enum {string} */
+            kind: "group";
+            seriesIds: string[];
+        } | {
+            /** @enum {string} */
+            kind: "staff";
+            staffIds: string[];
+        };
+        /** @description A coupon of a template, or points */
+        FissionReward: {
+            /** @enum {string} */
+            kind: "coupon";
+            /** Format: uuid */
+            templateId: string;
+        } | {
+            /** @enum {string} */
+            kind: "points";
+            points: number;
+        };
+        CreateFissionCampaignInput: {
+            name: string;
+            /** @example Invite 5 friends, get a facial cleanser */
+            headline: string;
+            /** Format: uuid */
+            platformAccountId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @default null
+             */
+            endsAt: string | null;
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status: "draft" | "active";
+            target: components["schemas"]["FissionTarget"];
+            tiers: {
+                invites: number;
+                /** @example Facial cleanser */
+                name: string;
+                reward: components["schemas"]["FissionReward"];
+                /**
+                 * @description At most this many rewards of the tier in the campaign (null: no limit)
+                 * @default null
+                 */
+                budget: number | null;
+            }[];
+            /** @default 0 */
+            pointsPerInvite: number;
+            inviteeReward?: components["schemas"]["FissionReward"];
+            /** @default 1440 */
+            stayMinutes: number;
+            /** @default 30 */
+            maxInvitesPerHour: number;
+            /** @default 60 */
+            progressIntervalMinutes: number;
+            /** @default null */
+            leaderboard: {
+                everyMinutes: number;
+                /** @default 10 */
+                size: number;
+            } | null;
+        };
+        UpdateFissionCampaignInput: {
+            /** @enum {string} */
+            status?: "draft" | "active" | "ended";
+            name?: string;
+            headline?: string;
+            /** Format: date-time */
+            endsAt?: string | null;
+        };
+        FissionProgress: {
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            link: string | null;
+            validCount: number;
+            pendingCount: number;
+            voidCount: number;
+            isOnHold: boolean;
+            nextTier: {
+                invites: number;
+                name: string;
+                remaining: number;
+            } | null;
+            tiers: {
+                tierIndex: number;
+                invites: number;
+                name: string;
+                /** @enum {string} */
+                status: "locked" | "issued" | "held" | "rejected" | "refused";
+            }[];
+            /** @example 3 of 5 — 2 more for your gift (Facial cleanser) */
+            text: string;
+        };
+        EnrollFissionInvitersInput: {
+            memberIds: string[];
+        };
+        FissionLeaderboard: {
+            /** Format: uuid */
+            campaignId: string;
+            items: {
+                rank: number;
+                /** Format: uuid */
+                memberId: string;
+                name: string;
+                validCount: number;
+            }[];
+        };
+        FissionInviteTree: {
+            /** Format: uuid */
+            campaignId: string;
+            inviters: number;
+            invites: {
+                pending: number;
+                valid: number;
+                void: number;
+            };
+            /** @description Valid invitees per inviter with a link */
+            kFactor: number;
+            maxDepth: number;
+            edges: {
+                /** Format: uuid */
+                inviterMemberId: string;
+                /** Format: uuid */
+                inviteeMemberId: string;
+                /** @enum {string} */
+                status: "pending" | "valid" | "void";
+                voidReason: string | null;
+                depth: number;
+                invitedAt: string;
+                leftAt: string | null;
+            }[];
+        };
+        FissionRewardRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** Format: uuid */
+            memberId: string;
+            /** @enum {string} */
+            kind: "tier" | "invitee" | "invite_points";
+            tierIndex: number | null;
+            reward: components["schemas"]["FissionReward"];
+            /** @enum {string} */
+            status: "issued" | "held" | "rejected" | "refused";
+            /** Format: uuid */
+            couponId: string | null;
+            note: string | null;
+            createdAt: string;
+            decidedAt: string | null;
+        };
+        RejectFissionRewardInput: {
+            note: string;
+        };
         MemberProfile: {
             member: {
                 /** Format: uuid */
@@ -3267,6 +3695,24 @@ export interface components {
             points?: number;
             total?: number;
             coupons?: components["schemas"]["Coupon"][];
+        };
+        MyFissionCampaign: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "ended";
+            headline: string;
+            startsAt: string;
+            endsAt: string | null;
+            tiers: {
+                invites: number;
+                name: string;
+            }[];
+            isJoined: boolean;
+            progress: components["schemas"]["FissionProgress"] & (Record<string, never> | null);
+            /** @description GET with the member link token as bearer */
+            posterUrl: string | null;
         };
     };
     responses: never;
@@ -6308,6 +6754,322 @@ export interface operations {
             };
         };
     };
+    listFissionCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FissionCampaign"][];
+                    };
+                };
+            };
+        };
+    };
+    createFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFissionCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaign"];
+                };
+            };
+        };
+    };
+    getFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaign"];
+                };
+            };
+        };
+    };
+    updateFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFissionCampaignInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionCampaign"];
+                };
+            };
+        };
+    };
+    enrollFissionInviters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollFissionInvitersInput"];
+            };
+        };
+        responses: {
+            /** @description Their progress and links */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FissionProgress"][];
+                    };
+                };
+            };
+        };
+    };
+    getFissionProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionProgress"];
+                };
+            };
+        };
+    };
+    getFissionPoster: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The poster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+        };
+    };
+    getFissionLeaderboard: {
+        parameters: {
+            query?: {
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Top inviters by valid invites */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionLeaderboard"];
+                };
+            };
+        };
+    };
+    getFissionInviteTree: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tree */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionInviteTree"];
+                };
+            };
+        };
+    };
+    listFissionRewards: {
+        parameters: {
+            query?: {
+                status?: "issued" | "held" | "rejected" | "refused";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rewards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FissionRewardRecord"][];
+                    };
+                };
+            };
+        };
+    };
+    approveFissionReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued (or refused by the coupon template) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionRewardRecord"];
+                };
+            };
+        };
+    };
+    releaseFissionInviter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Their progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionProgress"];
+                };
+            };
+        };
+    };
+    rejectFissionReward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectFissionRewardInput"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionRewardRecord"];
+                };
+            };
+        };
+    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -6574,6 +7336,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckinResult"];
+                };
+            };
+        };
+    };
+    listMyFissionCampaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Campaigns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MyFissionCampaign"][];
+                    };
+                };
+            };
+        };
+    };
+    joinMyFissionCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s progress and link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FissionProgress"];
+                };
+            };
+        };
+    };
+    getMyFissionPoster: {
+        parameters: {
+            query?: {
+                format?: "png" | "svg";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s poster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
                 };
             };
         };
