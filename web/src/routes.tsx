@@ -5,8 +5,12 @@ import {
   CommentOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  GiftOutlined,
+  HeartOutlined,
   KeyOutlined,
   MessageOutlined,
+  NotificationOutlined,
+  QrcodeOutlined,
   SafetyOutlined,
   ShopOutlined,
   SwapOutlined,
@@ -37,7 +41,9 @@ export const lazyPage = <K extends string>(
 /** Sider sections; a route with `menu.section` appears under it, in the order of this list. */
 export const menuSections = [
   { key: 'audience', label: 'menu.audience', icon: <UserOutlined /> },
+  { key: 'acquisition', label: 'menu.acquisition', icon: <QrcodeOutlined /> },
   { key: 'engagement', label: 'menu.engagement', icon: <CommentOutlined /> },
+  { key: 'loyalty', label: 'menu.loyalty', icon: <HeartOutlined /> },
   { key: 'system', label: 'menu.system', icon: <SwapOutlined /> },
   { key: 'settings', label: 'menu.settings', icon: <ShopOutlined /> },
 ] as const satisfies { key: string; label: MessageKey; icon: ReactNode }[];
@@ -86,6 +92,20 @@ export const consoleRoutes: ConsoleRoute[] = [
     path: '/tags',
     page: lazyPage(() => import('./pages/tags/tags-page.tsx'), 'TagsPage'),
     menu: { label: 'menu.tags', icon: <TagsOutlined />, section: 'audience' },
+  },
+  {
+    path: '/channel-codes',
+    page: lazyPage(() => import('./pages/acquisition/channel-codes-page.tsx'), 'ChannelCodesPage'),
+    menu: { label: 'menu.channelCodes', icon: <QrcodeOutlined />, section: 'acquisition' },
+  },
+  {
+    path: '/channel-codes/:id',
+    page: lazyPage(() => import('./pages/acquisition/code-stats-page.tsx'), 'CodeStatsPage'),
+  },
+  {
+    path: '/welcome',
+    page: lazyPage(() => import('./pages/welcome/welcome-page.tsx'), 'WelcomePage'),
+    menu: { label: 'menu.welcome', icon: <MessageOutlined />, section: 'acquisition' },
   },
   {
     path: '/keywords',
