@@ -171,4 +171,38 @@ export const enGrowth = {
   'welcome.inherits.series': 'This series has no welcome of its own: its groups send the brand’s default.',
   'welcome.inherits.community':
     'This community has no welcome of its own: it sends its series’ welcome, else the brand’s default.',
+
+  'platforms.connectWecom': 'Connect a WeCom app',
+  'platforms.connectTelegram': 'Connect a Telegram bot',
+  'platforms.wecomHelp':
+    "From the WeCom admin console: My company → Corp ID; the self-built app's AgentId and Secret; its “Receive messages” page gives the Token and EncodingAESKey. Secrets are sealed and never shown again.",
+  'platforms.telegramHelp':
+    'Create a bot with @BotFather and paste its token. Orchard checks it with Telegram and sets the webhook. Secrets are sealed and never shown again.',
+  'platforms.corpId': 'Corp ID (企业ID)',
+  'platforms.corpIdInvalid': 'The corp id is 4–64 letters, digits, _ or -, e.g. ww…',
+  'platforms.agentId': 'AgentId',
+  'platforms.appSecret': 'App Secret',
+  'platforms.callbackToken': 'Callback Token',
+  'platforms.callbackTokenInvalid': '1 to 32 letters or digits',
+  'platforms.aesKeyInvalid': 'Exactly 43 letters or digits',
+  'platforms.botToken': 'Bot token',
+  'platforms.botTokenInvalid': 'A bot token from @BotFather looks like 123456:ABC…',
+  'platforms.webhookSecretOptional': 'Webhook secret (optional)',
+  'platforms.webhookSecretHelp': 'Generated when left empty.',
+  'platforms.webhookSecretInvalid': '1–256 characters of A–Z, a–z, 0–9, _ and -',
+  'platforms.mode': 'Updates',
+  'platforms.modeHelp': 'Webhook in production; polling where Telegram cannot reach Orchard.',
+  'platforms.mode.webhook': 'Webhook',
+  'platforms.mode.polling': 'Polling',
+  'platforms.connected': 'Account connected',
+  'platforms.pasteWebhook.wecom':
+    "Paste this URL as the app's “Receive messages” URL in the WeCom admin console (with the same Token and EncodingAESKey):",
+  'platforms.pasteWebhook.telegram':
+    'Orchard set this webhook with Telegram (in polling mode it is not used):',
+  'platforms.pasteWebhook.sandbox': 'The sandbox delivers its events here:',
+  'platforms.secretsHidden': 'Secrets are stored sealed and are never shown back.',
+  'platforms.check': 'Check connection',
+  'platforms.checkTitle': 'Connection check',
+  'platforms.checkOk': 'Everything Orchard needs works.',
+  'platforms.checkFailed': 'Some checks failed: see below.',
 };

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { launchChromium, screenshot, setLocale, signIn, watchErrors } from './browser.ts';
+import { owner, startConsoleServer } from './console-server.ts';
+
+type Server = Awaited<ReturnType<typeof startConsoleServer>>;
+
+const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * The acquisition pages as an operator uses them: a channel code made in the console, its QR downloaded, a new
+ * member scanning it in the simulator and greeted by the code's welcome, and the overview counting them.
+ */
+describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  const go = (path: string) => page.goto(`${server.url}${path}`);
+  const newMembersFigure = async () => {
+    await go('/');
+    const figure = page.getByTestId('stat-new-members').locator('.ant-statistic-content-value');
+    await figure.getByText(/^\d+$/).waitFor();
+    return Number(await figure.textContent());
+  };
+
+  beforeAll(async () => {
+    [server, context] = await Promise.all([startConsoleServer(), launchChromium()]);
+    await setLocale(context, 'en');
+    page = context.pages()[0] ?? (await context.newPage());
+    errors = watchErrors(page);
+  });
+
+  beforeEach(({ task }) => {
+    onTestFailed(() => screenshot(page, `failed-${task.name.slice(0, 40).replace(/\W+/g, '-')}`));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+  });
+
+  let codeLink = '';
+  let newBefore = 0;
+
+  it('signs in, creates a channel code to a guide with its own welcome, and downloads its QR as a PNG', async () => {
+    await signIn(page, server.url, owner.email, owner.password);
+    newBefore = await newMembersFigure();
+
+    await go('/channel-codes');
+    // The demo brand's own code is listed first.
+    await page.getByRole('link', { name: 'Store poster: free gift' }).waitFor();
+    await page.getByTestId('code-create').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('code-name').fill('Xuhui flyer');
+    // Refused inline first: a staff code needs a staff member.
+    await drawer.getByTestId('form-submit').click();
+    await drawer.getByText('Choose a staff member').first().waitFor();
+    await drawer.getByTestId('code-staff-0').click();
+    await page.keyboard.type('Xuhui store guide');
+    await page.keyboard.press('Enter');
+    await drawer
+      .getByTestId('code-welcome')
+      .fill('Hi {nickname}, {staff} here: thanks for scanning our flyer!');
+    await screenshot(page, 'channel-code-form');
+    await drawer.getByTestId('form-submit').click();
+    await page.getByRole('link', { name: 'Xuhui flyer' }).waitFor();
+    await screenshot(page, 'channel-codes');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByTestId('code-download-Xuhui flyer').hover();
+        await page.getByRole('menuitem', { name: 'QR code (PNG)' }).click();
+      })(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Xuhui-flyer-qr.png');
+    const bytes = await readFile(await download.path());
+    expect([...bytes.subarray(0, 8)]).toEqual(pngSignature);
+    expect(bytes.length).toBeGreaterThan(500);
+
+    await page.getByRole('link', { name: 'Xuhui flyer' }).click();
+    codeLink = (await page.getByTestId('code-link').textContent()) ?? '';
+    expect(codeLink).toMatch(/^https?:\/\/.+\/c\//);
+    await page.getByText('Nobody scanned this code in these days yet').waitFor();
+  });
+
+  it('a new member opens the code in the simulator and the welcome arrives in the private chat', async () => {
+    await go('/simulator');
+    await page.getByTestId('sim-new-member-name').fill('Flyer Mom');
+    await page.getByTestId('sim-create-member').click();
+    await page.getByText('You are now Flyer Mom').waitFor();
+    await page.getByPlaceholder('Paste a link or code').fill(codeLink);
+    await page.getByPlaceholder('Paste a link or code').press('Tab');
+    await page.getByRole('button', { name: 'Open', exact: true }).last().click();
+    await page.getByText('Added a staff account: see the private chat').waitFor();
+    const chat = page.getByTestId('chat-messages');
+    await chat
+      .getByText('Hi Flyer Mom, Xuhui store guide here: thanks for scanning our flyer!')
+      .waitFor({ timeout: 20_000 });
+    await screenshot(page, 'simulator-code-welcome');
+  });
+
+  it('counts the arrival on the code and on the overview', async () => {
+    await expect.poll(newMembersFigure, { timeout: 20_000 }).toBe(newBefore + 1);
+    await screenshot(page, 'overview-after-code');
+
+    await go('/channel-codes');
+    await page.getByRole('link', { name: 'Xuhui flyer' }).click();
+    const arrivals = page.getByTestId('code-stat-arrivals').locator('.ant-statistic-content-value');
+    await arrivals.getByText('1', { exact: true }).waitFor();
+    await page.locator('canvas').first().waitFor();
+    await screenshot(page, 'channel-code-stats');
+  });
+
+  it('shows the partners and welcome pages without errors', async () => {
+    await go('/channel-codes?tab=partners');
+    await page.getByText('No partners yet').waitFor();
+    await page.getByTestId('partner-create').click();
+    await page.locator('.ant-modal').getByLabel('Name').fill('Corner bakery');
+    await page.locator('.ant-modal').getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('cell', { name: 'Corner bakery' }).waitFor();
+    await screenshot(page, 'partners');
+
+    await go('/welcome');
+    await expect(page.getByTestId('welcome-private').inputValue()).resolves.toContain(
+      'welcome to Sunny Baby',
+    );
+    await screenshot(page, 'welcome');
+    expect(errors).toEqual([]);
+  });
+});
