@@ -39,7 +39,8 @@ export const CodeStatsPage = () => {
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
   const [editing, setEditing] = useState(false);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  // No range until the operator picks one: the server's default is the last 30 days in the brand's time zone.
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const staffNames = namesById(useStaff().data);
   const storeNames = namesById(useStores().data);
   const seriesNames = new Map((useSeries().data ?? []).map((s) => [s.id, s.nameTemplate]));
@@ -47,14 +48,14 @@ export const CodeStatsPage = () => {
     queryKey: ['getChannelCode', id],
     queryFn: () => unwrap(api.GET('/api/v1/channel-codes/{id}', { params: { path: { id } } })),
   });
-  const from = range[0].format('YYYY-MM-DD');
-  const to = range[1].format('YYYY-MM-DD');
+  const query = range ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : {};
   const stats = useQuery({
-    queryKey: ['getChannelCodeStats', id, from, to],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/channel-codes/{id}/stats', { params: { path: { id }, query: { from, to } } })),
+    queryKey: ['getChannelCodeStats', id, query],
+    queryFn: () => unwrap(api.GET('/api/v1/channel-codes/{id}/stats', { params: { path: { id }, query } })),
     placeholderData: keepPreviousData,
   });
+  const shownRange: [Dayjs, Dayjs] | null =
+    range ?? (stats.data ? [dayjs(stats.data.from), dayjs(stats.data.to)] : null);
   const c = code.data;
   const hasActivity = (stats.data?.totals.scans ?? 0) + (stats.data?.totals.arrivals ?? 0) > 0;
 
@@ -113,9 +114,9 @@ export const CodeStatsPage = () => {
         title={t('codes.stats')}
         extra={
           <DatePicker.RangePicker
-            value={range}
+            value={shownRange}
             allowClear={false}
-            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+            disabledDate={(d) => d.isAfter(dayjs().add(1, 'day').endOf('day'))}
             onChange={(value) => value?.[0] && value[1] && setRange([value[0], value[1]])}
           />
         }
