@@ -26,6 +26,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { ChannelCodeForm } from './channel-code-form.tsx';
 import { CodeDownloads, managerRoles, targetLabel } from './channel-codes-page.tsx';
+import { fillDays } from './fill-days.ts';
 
 const CodeStatsChart = lazy(async () => ({
   default: (await import('./code-stats-chart.tsx')).CodeStatsChart,
@@ -140,7 +141,9 @@ export const CodeStatsPage = () => {
             <EmptyHint description={t('codes.noActivity')} />
           ) : (
             <Suspense fallback={<Skeleton active />}>
-              <CodeStatsChart byDay={stats.data?.byDay ?? []} />
+              <CodeStatsChart
+                byDay={stats.data ? fillDays(stats.data.from, stats.data.to, stats.data.byDay) : []}
+              />
             </Suspense>
           )}
         </div>
