@@ -482,7 +482,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Mass sends, newest first, each with its status (e.g. awaiting a staff member’s confirmation) */
+        get: operations["listMassSends"];
         put?: never;
         /** Plan a mass message within the platform's per-recipient quota (a staff-confirmed task on WeCom) */
         post: operations["createMassSend"];
@@ -4330,6 +4331,33 @@ export interface operations {
                         scope: string;
                         /** @enum {string} */
                         status: "requested";
+                    };
+                };
+            };
+        };
+    };
+    listMassSends: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of mass sends */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MassSend"][];
+                        nextCursor: string | null;
                     };
                 };
             };
