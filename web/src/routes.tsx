@@ -119,6 +119,27 @@ export const consoleRoutes: ConsoleRoute[] = [
     roles: adminRoles,
   },
   {
+    path: '/mass-sends',
+    page: lazyPage(() => import('./pages/mass-sends/mass-sends-page.tsx'), 'MassSendsPage'),
+    menu: { label: 'menu.massSends', icon: <NotificationOutlined />, section: 'engagement' },
+    roles: adminRoles,
+  },
+  {
+    path: '/loyalty',
+    page: lazyPage(() => import('./pages/loyalty/loyalty-page.tsx'), 'LoyaltyPage'),
+    menu: { label: 'menu.points', icon: <HeartOutlined />, section: 'loyalty' },
+  },
+  {
+    path: '/coupons',
+    page: lazyPage(() => import('./pages/loyalty/coupons-page.tsx'), 'CouponsPage'),
+    menu: { label: 'menu.coupons', icon: <GiftOutlined />, section: 'loyalty' },
+  },
+  {
+    path: '/mall',
+    page: lazyPage(() => import('./pages/loyalty/mall-page.tsx'), 'MallPage'),
+    menu: { label: 'menu.mall', icon: <ShopOutlined />, section: 'loyalty' },
+  },
+  {
     path: '/simulator',
     page: lazyPage(() => import('./pages/simulator/simulator-page.tsx'), 'SimulatorPage'),
     menu: { label: 'menu.simulator', icon: <ExperimentOutlined />, section: 'system' },
