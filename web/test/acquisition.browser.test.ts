@@ -131,4 +131,87 @@ describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
     await screenshot(page, 'welcome');
     expect(errors).toEqual([]);
   });
+
+  it('creates a coupon template, a level and a mall item, and saves the points rules', async () => {
+    await go('/coupons');
+    await page.getByTestId('coupon-create').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('coupon-name').fill('Diapers ¥10 off');
+    await drawer.getByTestId('form-submit').click();
+    await drawer.getByText('Please enter Amount off').waitFor();
+    await drawer.getByRole('spinbutton', { name: 'Amount off' }).fill('10');
+    await drawer.getByTestId('form-submit').click();
+    await page.getByRole('cell', { name: 'Diapers ¥10 off' }).waitFor();
+    await screenshot(page, 'coupons');
+
+    await go('/loyalty');
+    await page.getByRole('spinbutton', { name: 'Per check-in' }).fill('15');
+    await page.getByTestId('loyalty-save').click();
+    await page.getByText('Saved').first().waitFor();
+    await screenshot(page, 'loyalty-rules');
+    await page.getByRole('tab', { name: 'Levels' }).click();
+    await page.getByRole('button', { name: 'New level' }).first().click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByLabel('Name').fill('Tree');
+    await modal.getByRole('spinbutton', { name: 'Rank' }).fill('4');
+    await modal.getByRole('spinbutton', { name: 'Threshold' }).fill('5000');
+    await modal.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('Tree', { exact: true }).waitFor();
+    await screenshot(page, 'loyalty-levels');
+
+    await go('/mall');
+    await page.getByTestId('mall-create').click();
+    await drawer.getByLabel('Name').fill('Baby bottle');
+    await drawer.getByRole('spinbutton', { name: 'Points' }).fill('200');
+    await drawer.getByTestId('form-submit').click();
+    await page.getByText('Baby bottle').waitFor();
+    await screenshot(page, 'mall');
+    await page.getByRole('tab', { name: 'To hand over' }).click();
+    await page.getByText('Nothing to hand over').waitFor();
+  });
+
+  it('adjusts the new member’s points and plans a mass send to them', async () => {
+    await go('/members');
+    await page.getByRole('cell', { name: 'Flyer Mom' }).click();
+    await page.getByRole('tab', { name: 'Loyalty' }).click();
+    await page.getByTestId('adjust-open').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByTestId('adjust-points').fill('50');
+    await modal.getByLabel('Reason').fill('Goodwill for a late delivery');
+    await modal.getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('points-balance').getByText('50').waitFor();
+    await page.getByRole('cell', { name: 'Goodwill for a late delivery' }).waitFor();
+    await screenshot(page, 'member-loyalty');
+
+    await go('/mass-sends');
+    await page.getByText('No mass sends yet').waitFor();
+    await page.getByTestId('mass-plan').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByTestId('mass-members').click();
+    await page.keyboard.type('Flyer');
+    await page.locator('.ant-select-item-option', { hasText: 'Flyer Mom' }).click();
+    await page.keyboard.press('Escape');
+    await drawer.getByTestId('mass-text').fill('Weekend sale: 20% off all bottles');
+    await drawer.getByTestId('form-submit').click();
+    await page.getByText('Mass send planned').waitFor();
+    await screenshot(page, 'mass-send-planned');
+    await page.locator('.ant-modal').getByRole('button', { name: 'OK' }).click();
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    await screenshot(page, 'mass-sends');
+  });
+
+  it('checks a WeCom connect form inline before anything is sent', async () => {
+    await go('/settings/platforms');
+    await page.getByRole('button', { name: 'Connect an account' }).hover();
+    await page.getByRole('menuitem', { name: 'WeCom' }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByLabel('Corp ID').fill('ww1234567890');
+    await modal.getByLabel('EncodingAESKey').fill('too-short');
+    await modal.getByRole('button', { name: 'OK' }).click();
+    await modal.getByText('Exactly 43 letters or digits').waitFor();
+    await modal.getByText('Please enter AgentId').waitFor();
+    await screenshot(page, 'platforms-connect-wecom');
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+    expect(errors).toEqual([]);
+  });
 });
