@@ -1245,7 +1245,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Issued coupons, newest first, with their member (store roles: their stores’ members) */
+        get: operations["listCoupons"];
         put?: never;
         /** Issue a coupon to a member (201), or return the one issued under the same idempotency key (200) */
         post: operations["issueCoupon"];
@@ -3063,6 +3064,9 @@ export interface components {
         };
         VoidCouponInput: {
             reason: string;
+        };
+        IssuedCoupon: components["schemas"]["Coupon"] & {
+            memberName: string;
         };
         MallItem: {
             /** Format: uuid */
@@ -6048,6 +6052,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CouponTemplate"];
+                };
+            };
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "issued" | "redeemed" | "voided" | "expired";
+                templateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IssuedCoupon"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
         };
