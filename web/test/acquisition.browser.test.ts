@@ -181,7 +181,22 @@ describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
     await modal.getByRole('button', { name: 'OK' }).click();
     await page.getByTestId('points-balance').getByText('50').waitFor();
     await page.getByRole('cell', { name: 'Goodwill for a late delivery' }).waitFor();
+    await page.getByRole('button', { name: 'Issue a coupon' }).click();
+    await modal.getByLabel('Coupon template').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Diapers ¥10 off' }).click();
+    await modal.getByRole('button', { name: 'OK' }).click();
+    await page.locator('.ant-drawer').getByRole('cell', { name: 'Diapers ¥10 off' }).waitFor();
     await screenshot(page, 'member-loyalty');
+
+    // The coupon is in the brand's list of issued coupons, where it can be voided.
+    await go('/coupons?tab=issued');
+    const row = page.getByTestId('issued-coupons').locator('tr', { hasText: 'Flyer Mom' });
+    await row.getByText('Unused').waitFor();
+    await row.getByRole('button', { name: 'Void' }).click();
+    await page.getByTestId('void-reason').fill('Issued twice');
+    await page.locator('.ant-modal').getByRole('button', { name: 'Void' }).click();
+    await row.getByText('Voided').waitFor();
+    await screenshot(page, 'coupons-issued');
 
     await go('/mass-sends');
     await page.getByText('No mass sends yet').waitFor();

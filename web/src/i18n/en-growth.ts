@@ -310,8 +310,7 @@ export const enGrowth = {
   'coupons.stores': 'Stores',
   'coupons.storesHelp': 'Empty: every store.',
   'coupons.issued': 'Issued',
-  'coupons.issuedHelp':
-    "A member's own coupons (and voiding one) are on their profile: Members → a member → Loyalty.",
+  'coupons.issuedHelp': 'Each member’s coupons are also on their profile: Members → a member → Loyalty.',
   'coupons.status': 'Status',
   'coupons.active': 'Active',
   'coupons.inactive': 'Inactive',
@@ -405,4 +404,20 @@ export const enGrowth = {
   'mass.used': 'Used in this window',
   'mass.noLimit': '{used} (no limit)',
   'mass.window': 'Window',
+
+  'coupons.templates': 'Templates',
+  'coupons.issuedTab': 'Issued coupons',
+  'coupons.allStatuses': 'All statuses',
+  'coupons.allTemplates': 'All templates',
+  'coupons.noneIssued':
+    'No coupons match. Coupons appear here once welcomes, rewards, the mall or staff issue them.',
+  'coupons.source': 'Source',
+  'coupons.issuedAt': 'Issued',
+  'couponSource.welcome': 'Welcome',
+  'couponSource.reward': 'Reward',
+  'couponSource.campaign': 'Campaign',
+  'couponSource.staff': 'Staff',
+  'couponSource.api': 'API',
+  'couponSource.mall': 'Points mall',
+  'couponSource.level': 'Level',
 };

@@ -10,25 +10,33 @@ import {
   InputNumber,
   Radio,
   Row,
+  Select,
+  Space,
   Table,
+  Tabs,
   Tag,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
-import type { CouponTemplate } from '../../api/types.ts';
+import type { Coupon, CouponTemplate, Schemas } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormDrawer } from '../../components/form-drawer.tsx';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, formatTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { StorePicker } from '../../components/pickers.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
-import { useT } from '../../i18n/i18n.tsx';
+import { useI18n, useT } from '../../i18n/i18n.tsx';
+import { VoidCouponModal } from './void-coupon-modal.tsx';
 
 export const couponKinds = ['fixed', 'threshold', 'percent', 'gift'] as const;
+const couponStatuses = ['issued', 'redeemed', 'voided', 'expired'] as const satisfies Coupon['status'][];
+type IssuedCoupon = Schemas['IssuedCoupon'];
 
 type Values = {
   name: string;
@@ -195,17 +203,178 @@ const TemplateForm = ({ open, onClose }: { open: boolean; onClose: () => void })
 };
 
 /** Coupon templates: what a coupon is worth and how long it lasts; welcomes, rewards and the mall issue from them. */
+const couponColors: Record<Coupon['status'], string> = {
+  issued: 'green',
+  redeemed: 'blue',
+  voided: 'default',
+  expired: 'orange',
+};
+
+/** Every coupon issued (store roles: to their stores' members), filtered by status and template; void an unused one. */
+const IssuedTab = () => {
+  const { t, tryT } = useI18n();
+  const { hasRole } = useAuth();
+  const canVoid = hasRole('owner', 'operator', 'store_manager');
+  const templates = useQuery(couponTemplatesQuery).data ?? [];
+  const [status, setStatus] = useState<Coupon['status'] | undefined>();
+  const [templateId, setTemplateId] = useState<string | undefined>();
+  const [voiding, setVoiding] = useState<IssuedCoupon | null>(null);
+  const filter = { status, templateId };
+  const { pages, query, items, nextCursor } = usePagedQuery(['listCoupons', filter], (page) =>
+    unwrap(api.GET('/api/v1/coupons', { params: { query: { ...filter, ...page } } })),
+  );
+  return (
+    <Card size="small">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select
+          allowClear
+          placeholder={t('coupons.allStatuses')}
+          style={{ width: 180 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            pages.reset();
+          }}
+          options={couponStatuses.map((s) => ({ value: s, label: t(`couponStatus.${s}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('coupons.allTemplates')}
+          style={{ width: 240 }}
+          value={templateId}
+          onChange={(v) => {
+            setTemplateId(v);
+            pages.reset();
+          }}
+          options={templates.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </Space>
+      <Table<IssuedCoupon>
+        rowKey="id"
+        size="middle"
+        data-testid="issued-coupons"
+        loading={query.isPending}
+        dataSource={items}
+        pagination={false}
+        locale={{
+          emptyText: query.isPending ? ' ' : <EmptyHint description={t('coupons.noneIssued')} />,
+        }}
+        columns={[
+          {
+            title: t('memberLoyalty.code'),
+            dataIndex: 'code',
+            render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+          },
+          { title: t('coupons.name'), dataIndex: 'templateName' },
+          { title: t('mass.member'), dataIndex: 'memberName' },
+          {
+            title: t('coupons.status'),
+            dataIndex: 'status',
+            render: (s: Coupon['status']) => <Tag color={couponColors[s]}>{t(`couponStatus.${s}`)}</Tag>,
+          },
+          {
+            title: t('coupons.source'),
+            dataIndex: 'source',
+            render: (s: string) => tryT(`couponSource.${s}`) ?? s,
+          },
+          { title: t('coupons.issuedAt'), dataIndex: 'issuedAt', render: formatTime },
+          { title: t('memberLoyalty.validUntil'), dataIndex: 'validUntil', render: formatDate },
+          {
+            title: '',
+            width: 90,
+            render: (_, c) =>
+              canVoid &&
+              c.status === 'issued' && (
+                <Button type="link" danger size="small" onClick={() => setVoiding(c)}>
+                  {t('memberLoyalty.void')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
+      <VoidCouponModal coupon={voiding} onClose={() => setVoiding(null)} />
+    </Card>
+  );
+};
+
 export const CouponsPage = () => {
   const t = useT();
   const { isAdmin } = useAuth();
   const templates = useQuery(couponTemplatesQuery);
   const [creating, setCreating] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'issued' ? 'issued' : 'templates';
+  const templatesCard = (
+    <Card size="small">
+      <Table<CouponTemplate>
+        rowKey="id"
+        size="middle"
+        loading={templates.isPending}
+        dataSource={templates.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{
+          emptyText: templates.isPending ? (
+            ' '
+          ) : (
+            <EmptyHint
+              description={t('coupons.empty')}
+              action={
+                isAdmin && (
+                  <Button type="primary" onClick={() => setCreating(true)}>
+                    {t('coupons.create')}
+                  </Button>
+                )
+              }
+            />
+          ),
+        }}
+        columns={[
+          { title: t('coupons.name'), dataIndex: 'name' },
+          {
+            title: t('coupons.kind'),
+            dataIndex: 'kind',
+            render: (k: CouponTemplate['kind']) => <Tag>{t(`couponKind.${k}`)}</Tag>,
+          },
+          { title: t('coupons.value'), dataIndex: 'description' },
+          {
+            title: t('coupons.validity'),
+            render: (_, c) =>
+              c.validity.kind === 'relative'
+                ? t('coupons.daysAfterIssue', { n: c.validity.days ?? 0 })
+                : `${formatDate(c.validity.validFrom)} – ${formatDate(c.validity.validUntil)}`,
+          },
+          {
+            title: t('coupons.issued'),
+            render: (_, c) => (c.totalStock === null ? c.issuedCount : `${c.issuedCount} / ${c.totalStock}`),
+            align: 'right',
+          },
+          {
+            title: t('coupons.perMember'),
+            dataIndex: 'perMemberLimit',
+            render: (n: number | null) => n ?? '—',
+          },
+          {
+            title: t('coupons.status'),
+            dataIndex: 'isActive',
+            render: (on: boolean) => (
+              <Tag color={on ? 'green' : 'default'}>{t(on ? 'coupons.active' : 'coupons.inactive')}</Tag>
+            ),
+          },
+        ]}
+      />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('coupons.issuedHelp')}
+      </Typography.Text>
+    </Card>
+  );
   return (
     <PageContainer
       title={t('coupons.title')}
       subtitle={t('coupons.subtitle')}
       extra={
-        isAdmin && (
+        isAdmin &&
+        tab === 'templates' && (
           <Button
             type="primary"
             icon={<PlusOutlined />}
@@ -217,68 +386,14 @@ export const CouponsPage = () => {
         )
       }
     >
-      <Card size="small">
-        <Table<CouponTemplate>
-          rowKey="id"
-          size="middle"
-          loading={templates.isPending}
-          dataSource={templates.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{
-            emptyText: templates.isPending ? (
-              ' '
-            ) : (
-              <EmptyHint
-                description={t('coupons.empty')}
-                action={
-                  isAdmin && (
-                    <Button type="primary" onClick={() => setCreating(true)}>
-                      {t('coupons.create')}
-                    </Button>
-                  )
-                }
-              />
-            ),
-          }}
-          columns={[
-            { title: t('coupons.name'), dataIndex: 'name' },
-            {
-              title: t('coupons.kind'),
-              dataIndex: 'kind',
-              render: (k: CouponTemplate['kind']) => <Tag>{t(`couponKind.${k}`)}</Tag>,
-            },
-            { title: t('coupons.value'), dataIndex: 'description' },
-            {
-              title: t('coupons.validity'),
-              render: (_, c) =>
-                c.validity.kind === 'relative'
-                  ? t('coupons.daysAfterIssue', { n: c.validity.days ?? 0 })
-                  : `${formatDate(c.validity.validFrom)} – ${formatDate(c.validity.validUntil)}`,
-            },
-            {
-              title: t('coupons.issued'),
-              render: (_, c) =>
-                c.totalStock === null ? c.issuedCount : `${c.issuedCount} / ${c.totalStock}`,
-              align: 'right',
-            },
-            {
-              title: t('coupons.perMember'),
-              dataIndex: 'perMemberLimit',
-              render: (n: number | null) => n ?? '—',
-            },
-            {
-              title: t('coupons.status'),
-              dataIndex: 'isActive',
-              render: (on: boolean) => (
-                <Tag color={on ? 'green' : 'default'}>{t(on ? 'coupons.active' : 'coupons.inactive')}</Tag>
-              ),
-            },
-          ]}
-        />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('coupons.issuedHelp')}
-        </Typography.Text>
-      </Card>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams(key === 'issued' ? { tab: 'issued' } : {})}
+        items={[
+          { key: 'templates', label: t('coupons.templates'), children: templatesCard },
+          { key: 'issued', label: t('coupons.issuedTab'), children: <IssuedTab /> },
+        ]}
+      />
       <TemplateForm open={creating} onClose={() => setCreating(false)} />
     </PageContainer>
   );

@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  App,
   Button,
   Card,
   Descriptions,
@@ -19,10 +18,10 @@ import { api, unwrap } from '../../api/client.ts';
 import type { Coupon } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { formatDate, formatTime } from '../../components/format.ts';
-import { useServerErrors } from '../../components/server-errors.ts';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { VoidCouponModal } from '../loyalty/void-coupon-modal.tsx';
 
 const couponColors: Record<Coupon['status'], string> = {
   issued: 'green',
@@ -117,9 +116,6 @@ const IssueCoupon = ({ memberId, onClose }: { memberId: string; onClose: () => v
 export const MemberLoyalty = ({ memberId }: { memberId: string }) => {
   const t = useT();
   const { isAdmin, hasRole } = useAuth();
-  const { message } = App.useApp();
-  const showError = useServerErrors();
-  const queryClient = useQueryClient();
   const [adjusting, setAdjusting] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const canManageCoupons = hasRole('owner', 'operator', 'store_manager');
@@ -141,22 +137,7 @@ export const MemberLoyalty = ({ memberId }: { memberId: string }) => {
     queryFn: async () =>
       (await unwrap(api.GET('/api/v1/members/{id}/coupons', { params: { path: { id: memberId } } }))).items,
   });
-  const voidCoupon = useMutation({
-    mutationFn: (input: { id: string; reason: string }) =>
-      unwrap(
-        api.POST('/api/v1/coupons/{id}/void', {
-          params: { path: { id: input.id } },
-          body: { reason: input.reason },
-        }),
-      ),
-    onSuccess: async () => {
-      message.success(t('memberLoyalty.voided'));
-      await queryClient.invalidateQueries({ queryKey: ['listMemberCoupons', memberId] });
-    },
-    onError: (error) => showError(error),
-  });
   const [voiding, setVoiding] = useState<Coupon | null>(null);
-  const [voidReason, setVoidReason] = useState('');
   const p = points.data;
 
   return (
@@ -256,32 +237,7 @@ export const MemberLoyalty = ({ memberId }: { memberId: string }) => {
       </Card>
       {adjusting && <AdjustPoints memberId={memberId} onClose={() => setAdjusting(false)} />}
       {issuing && <IssueCoupon memberId={memberId} onClose={() => setIssuing(false)} />}
-      <Modal
-        open={voiding !== null}
-        title={t('memberLoyalty.voidTitle', { code: voiding?.code ?? '' })}
-        onCancel={() => setVoiding(null)}
-        okButtonProps={{ danger: true, disabled: !voidReason.trim() }}
-        confirmLoading={voidCoupon.isPending}
-        onOk={() =>
-          voiding &&
-          voidCoupon.mutate(
-            { id: voiding.id, reason: voidReason.trim() },
-            {
-              onSuccess: () => {
-                setVoiding(null);
-                setVoidReason('');
-              },
-            },
-          )
-        }
-      >
-        <Input
-          value={voidReason}
-          onChange={(e) => setVoidReason(e.target.value)}
-          placeholder={t('memberLoyalty.voidReason')}
-          maxLength={200}
-        />
-      </Modal>
+      <VoidCouponModal coupon={voiding} onClose={() => setVoiding(null)} />
     </Space>
   );
 };
