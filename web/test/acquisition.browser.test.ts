@@ -227,6 +227,24 @@ describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
     await modal.getByText('Please enter AgentId').waitFor();
     await screenshot(page, 'platforms-connect-wecom');
     await modal.getByRole('button', { name: 'Cancel' }).click();
+
+    // The new pages in Chinese.
+    await page.getByTestId('language-switch').click();
+    await page.getByText('简体中文').click();
+    await go('/channel-codes');
+    await page.getByRole('button', { name: '新建渠道活码' }).waitFor();
+    await page.getByRole('link', { name: 'Xuhui flyer' }).waitFor();
+    await screenshot(page, 'channel-codes-zh');
+    await go('/mass-sends');
+    await page
+      .getByText('等待员工确认')
+      .or(page.getByText('已计划'))
+      .or(page.getByText('已完成'))
+      .first()
+      .waitFor();
+    await screenshot(page, 'mass-sends-zh');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('English').click();
     expect(errors).toEqual([]);
   });
 });

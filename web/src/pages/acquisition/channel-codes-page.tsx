@@ -212,7 +212,7 @@ const CodesTab = ({ canManage, onEdit }: { canManage: boolean; onEdit: (code?: C
 /** Channel codes (渠道活码): one QR per source, leading to staff (1:1) or a community series, with its stats. */
 export const ChannelCodesPage = () => {
   const t = useT();
-  const { hasRole } = useAuth();
+  const { hasRole, isAdmin } = useAuth();
   const canManage = hasRole(...managerRoles);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'partners' ? 'partners' : 'codes';
@@ -244,7 +244,7 @@ export const ChannelCodesPage = () => {
             label: t('codes.tab'),
             children: <CodesTab canManage={canManage} onEdit={(code) => setEditing({ code })} />,
           },
-          { key: 'partners', label: t('partners.tab'), children: <PartnersTab canManage={canManage} /> },
+          { key: 'partners', label: t('partners.tab'), children: <PartnersTab canManage={isAdmin} /> },
         ]}
       />
       <ChannelCodeForm open={editing !== null} code={editing?.code} onClose={() => setEditing(null)} />

@@ -266,7 +266,13 @@ const QuotaCheck = () => {
   };
   return (
     <Card size="small" title={t('mass.quota')}>
-      <Form<QuotaValues> form={form} layout="vertical" onFinish={check}>
+      <Form<QuotaValues>
+        form={form}
+        layout="vertical"
+        onFinish={check}
+        initialValues={{ platformAccountId: accounts.length === 1 ? accounts[0]!.id : undefined }}
+        key={accounts.length}
+      >
         <Form.Item name="platformAccountId" label={t('codes.platformAccount')} rules={[{ required: true }]}>
           <Select options={accounts.map((a) => ({ value: a.id, label: a.name }))} />
         </Form.Item>
