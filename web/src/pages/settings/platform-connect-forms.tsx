@@ -43,7 +43,8 @@ const Connected = ({ account, onClose }: { account: PlatformAccount; onClose: ()
       <Typography.Paragraph copyable code data-testid="connected-webhook">
         {account.webhookUrl}
       </Typography.Paragraph>
-      <Typography.Text type="secondary">{t('platforms.secretsHidden')}</Typography.Text>
+      <Typography.Paragraph type="secondary">{t('platforms.secretsHidden')}</Typography.Paragraph>
+      <CheckConnectionButton accountId={account.id} />
     </Modal>
   );
 };
