@@ -420,4 +420,6 @@ export const enGrowth = {
   'couponSource.api': 'API',
   'couponSource.mall': 'Points mall',
   'couponSource.level': 'Level',
+
+  'mass.task': 'Platform task {id}',
 };

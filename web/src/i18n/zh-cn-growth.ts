@@ -408,4 +408,6 @@ export const zhCNGrowth: Record<keyof typeof enGrowth, string> = {
   'couponSource.api': 'API',
   'couponSource.mall': '积分商城',
   'couponSource.level': '等级',
+
+  'mass.task': '平台任务 {id}',
 };

@@ -15,6 +15,7 @@ import {
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -379,8 +380,12 @@ export const MassSendsPage = () => {
                 {
                   title: t('codes.status'),
                   dataIndex: 'status',
-                  render: (s: string) => (
-                    <Tag color={statusColors[s] ?? 'default'}>{tryT(`massStatus.${s}`) ?? s}</Tag>
+                  render: (s: string, send) => (
+                    <Tooltip
+                      title={send.taskExternalId ? t('mass.task', { id: send.taskExternalId }) : undefined}
+                    >
+                      <Tag color={statusColors[s] ?? 'default'}>{tryT(`massStatus.${s}`) ?? s}</Tag>
+                    </Tooltip>
                   ),
                 },
                 {
