@@ -5,8 +5,12 @@ import {
   CommentOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  GiftOutlined,
+  HeartOutlined,
   KeyOutlined,
   MessageOutlined,
+  NotificationOutlined,
+  QrcodeOutlined,
   SafetyOutlined,
   ShopOutlined,
   SwapOutlined,
@@ -37,7 +41,9 @@ export const lazyPage = <K extends string>(
 /** Sider sections; a route with `menu.section` appears under it, in the order of this list. */
 export const menuSections = [
   { key: 'audience', label: 'menu.audience', icon: <UserOutlined /> },
+  { key: 'acquisition', label: 'menu.acquisition', icon: <QrcodeOutlined /> },
   { key: 'engagement', label: 'menu.engagement', icon: <CommentOutlined /> },
+  { key: 'loyalty', label: 'menu.loyalty', icon: <HeartOutlined /> },
   { key: 'system', label: 'menu.system', icon: <SwapOutlined /> },
   { key: 'settings', label: 'menu.settings', icon: <ShopOutlined /> },
 ] as const satisfies { key: string; label: MessageKey; icon: ReactNode }[];
@@ -88,6 +94,20 @@ export const consoleRoutes: ConsoleRoute[] = [
     menu: { label: 'menu.tags', icon: <TagsOutlined />, section: 'audience' },
   },
   {
+    path: '/channel-codes',
+    page: lazyPage(() => import('./pages/acquisition/channel-codes-page.tsx'), 'ChannelCodesPage'),
+    menu: { label: 'menu.channelCodes', icon: <QrcodeOutlined />, section: 'acquisition' },
+  },
+  {
+    path: '/channel-codes/:id',
+    page: lazyPage(() => import('./pages/acquisition/code-stats-page.tsx'), 'CodeStatsPage'),
+  },
+  {
+    path: '/welcome',
+    page: lazyPage(() => import('./pages/welcome/welcome-page.tsx'), 'WelcomePage'),
+    menu: { label: 'menu.welcome', icon: <MessageOutlined />, section: 'acquisition' },
+  },
+  {
     path: '/keywords',
     page: lazyPage(() => import('./pages/keywords/keywords-page.tsx'), 'KeywordsPage'),
     menu: { label: 'menu.keywords', icon: <MessageOutlined />, section: 'engagement' },
@@ -97,6 +117,27 @@ export const consoleRoutes: ConsoleRoute[] = [
     page: lazyPage(() => import('./pages/moderation/moderation-page.tsx'), 'ModerationPage'),
     menu: { label: 'menu.moderation', icon: <SafetyOutlined />, section: 'engagement' },
     roles: adminRoles,
+  },
+  {
+    path: '/mass-sends',
+    page: lazyPage(() => import('./pages/mass-sends/mass-sends-page.tsx'), 'MassSendsPage'),
+    menu: { label: 'menu.massSends', icon: <NotificationOutlined />, section: 'engagement' },
+    roles: adminRoles,
+  },
+  {
+    path: '/loyalty',
+    page: lazyPage(() => import('./pages/loyalty/loyalty-page.tsx'), 'LoyaltyPage'),
+    menu: { label: 'menu.points', icon: <HeartOutlined />, section: 'loyalty' },
+  },
+  {
+    path: '/coupons',
+    page: lazyPage(() => import('./pages/loyalty/coupons-page.tsx'), 'CouponsPage'),
+    menu: { label: 'menu.coupons', icon: <GiftOutlined />, section: 'loyalty' },
+  },
+  {
+    path: '/mall',
+    page: lazyPage(() => import('./pages/loyalty/mall-page.tsx'), 'MallPage'),
+    menu: { label: 'menu.mall', icon: <ShopOutlined />, section: 'loyalty' },
   },
   {
     path: '/simulator',

@@ -4,6 +4,7 @@ import { requireAuth } from '../access/require-auth.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import { notFound } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
+import { pageSchema, uuidPaginationQuery } from '../http/pagination.ts';
 import { checkMassQuota } from './check-mass-quota.ts';
 import {
   createMassSendInput,
@@ -12,7 +13,12 @@ import {
   massSendSchema,
   quotaQuery,
 } from './mass-sends.schemas.ts';
-import { findMassSend, listRecipients } from './mass-sends.store.ts';
+import {
+  countRecipientsByStatus,
+  findMassSend,
+  listMassSends,
+  type MassSendRow,
+} from './mass-sends.store.ts';
 import { planMassSend } from './plan-mass-send.ts';
 
 const authed = { security: bearer, middleware: [requireAuth], tags: ['mass sends'] };
@@ -46,7 +52,29 @@ const getRouteDef = createRoute({
   responses: { 200: jsonResponse('The mass send and its recipients per status', massSendSchema) },
 });
 
+const listRouteDef = createRoute({
+  ...authed,
+  method: 'get',
+  path: '/mass-sends',
+  operationId: 'listMassSends',
+  summary: 'Mass sends, newest first, each with its status (e.g. awaiting a staff member’s confirmation)',
+  request: { query: uuidPaginationQuery },
+  responses: { 200: jsonResponse('A page of mass sends', pageSchema(massSendSchema)) },
+});
+
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+const viewOf = (row: MassSendRow, recipients: Record<string, number>) => ({
+  id: row.id,
+  platformAccountId: row.platformAccountId,
+  recipientKind: row.recipientKind,
+  senderExternalId: row.senderExternalId,
+  status: row.status,
+  taskExternalId: row.taskExternalId,
+  plannedAt: row.plannedAt.toISOString(),
+  completedAt: iso(row.completedAt),
+  recipients,
+});
 
 /** Mass sends reach a brand's customers at large: owners and operators plan them. */
 export const massSendsRouter = createRouter()
@@ -72,22 +100,20 @@ export const massSendsRouter = createRouter()
     const { tenantId } = c.var.auth;
     const row = await findMassSend(c.var.deps.db, tenantId, c.req.valid('param').id);
     if (!row) throw notFound('Mass send');
-    const recipients: Record<string, number> = {};
-    for (const r of await listRecipients(c.var.deps.db, tenantId, row.id)) {
-      recipients[r.status] = (recipients[r.status] ?? 0) + 1;
-    }
+    const counts = await countRecipientsByStatus(c.var.deps.db, tenantId, [row.id]);
+    return c.json(viewOf(row, counts.get(row.id) ?? {}), 200);
+  })
+  .openapi(listRouteDef, async (c) => {
+    requireRole(c.var.auth, ...ORG_ADMIN_ROLES);
+    const { tenantId } = c.var.auth;
+    const page = await listMassSends(c.var.deps.db, { tenantId, ...c.req.valid('query') });
+    const counts = await countRecipientsByStatus(
+      c.var.deps.db,
+      tenantId,
+      page.items.map((r) => r.id),
+    );
     return c.json(
-      {
-        id: row.id,
-        platformAccountId: row.platformAccountId,
-        recipientKind: row.recipientKind,
-        senderExternalId: row.senderExternalId,
-        status: row.status,
-        taskExternalId: row.taskExternalId,
-        plannedAt: row.plannedAt.toISOString(),
-        completedAt: iso(row.completedAt),
-        recipients,
-      },
+      { items: page.items.map((row) => viewOf(row, counts.get(row.id) ?? {})), nextCursor: page.nextCursor },
       200,
     );
   });

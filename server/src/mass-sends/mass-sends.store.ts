@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import {
   type MassRecipientStatus,
@@ -6,6 +6,7 @@ import {
   massSendRecipients,
   massSends,
 } from '../db/schema/index.ts';
+import { olderThanCursor, type Page, pageOf } from '../http/pagination.ts';
 import type { QuotaWindow, RecipientOutcome } from './mass-sends.ts';
 
 export type MassSendRow = typeof massSends.$inferSelect;
@@ -134,3 +135,50 @@ export const findDueMassSends = (db: Db, now: Date, limit = 100): Promise<MassSe
     )
     .orderBy(asc(massSends.nextCheckAt))
     .limit(limit);
+
+/** A brand's mass sends, newest first (keyset on created_at, id). */
+export const listMassSends = async (
+  db: Db,
+  options: { tenantId: string; limit: number; cursor?: string },
+): Promise<Page<MassSendRow>> => {
+  const rows = await db
+    .select()
+    .from(massSends)
+    .where(
+      and(
+        eq(massSends.tenantId, options.tenantId),
+        options.cursor ? olderThanCursor(massSends, options.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(massSends.createdAt), desc(massSends.id))
+    .limit(options.limit + 1);
+  return pageOf(
+    rows,
+    options.limit,
+    (row) => row.id,
+    (row) => row,
+  );
+};
+
+/** Recipients per status of each of these sends, in one query. */
+export const countRecipientsByStatus = async (
+  db: Db,
+  tenantId: string,
+  massSendIds: string[],
+): Promise<Map<string, Record<string, number>>> => {
+  const counts = new Map<string, Record<string, number>>(massSendIds.map((id) => [id, {}]));
+  if (massSendIds.length === 0) return counts;
+  const rows = await db
+    .select({
+      massSendId: massSendRecipients.massSendId,
+      status: massSendRecipients.status,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(massSendRecipients)
+    .where(
+      and(eq(massSendRecipients.tenantId, tenantId), inArray(massSendRecipients.massSendId, massSendIds)),
+    )
+    .groupBy(massSendRecipients.massSendId, massSendRecipients.status);
+  for (const row of rows) counts.get(row.massSendId)![row.status] = Number(row.count);
+  return counts;
+};

@@ -482,7 +482,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Mass sends, newest first, each with its status (e.g. awaiting a staff member’s confirmation) */
+        get: operations["listMassSends"];
         put?: never;
         /** Plan a mass message within the platform's per-recipient quota (a staff-confirmed task on WeCom) */
         post: operations["createMassSend"];
@@ -1244,7 +1245,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Issued coupons, newest first, with their member (store roles: their stores’ members) */
+        get: operations["listCoupons"];
         put?: never;
         /** Issue a coupon to a member (201), or return the one issued under the same idempotency key (200) */
         post: operations["issueCoupon"];
@@ -3336,6 +3338,9 @@ export interface components {
         VoidCouponInput: {
             reason: string;
         };
+        IssuedCoupon: components["schemas"]["Coupon"] & {
+            memberName: string;
+        };
         MallItem: {
             /** Format: uuid */
             id: string;
@@ -4832,6 +4837,33 @@ export interface operations {
                         scope: string;
                         /** @enum {string} */
                         status: "requested";
+                    };
+                };
+            };
+        };
+    };
+    listMassSends: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of mass sends */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MassSend"][];
+                        nextCursor: string | null;
                     };
                 };
             };
@@ -6522,6 +6554,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CouponTemplate"];
+                };
+            };
+        };
+    };
+    listCoupons: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "issued" | "redeemed" | "voided" | "expired";
+                templateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of coupons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["IssuedCoupon"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
         };

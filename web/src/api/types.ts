@@ -1,7 +1,7 @@
 import type { components } from './schema.d.ts';
 
 /** Short names for the API's schemas; every one comes from the generated schema.d.ts. */
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 export type Role = Schemas['Role'];
 export type Me = Schemas['Me'];
 export type Store = Schemas['Store'];
@@ -38,6 +38,19 @@ export type SandboxGroup = Schemas['SandboxGroup'];
 export type SandboxLink = Schemas['SandboxLink'];
 export type SandboxMessage = Schemas['SandboxMessage'];
 export type SandboxStaffAccount = Schemas['SandboxStaffAccount'];
+export type ChannelCode = Schemas['ChannelCode'];
+export type ChannelCodeStats = Schemas['ChannelCodeStats'];
+export type ChannelCodeTarget = Schemas['ChannelCodeTarget'];
+export type Partner = Schemas['Partner'];
+export type WelcomeContent = Schemas['WelcomeContent'];
+export type WelcomeSettings = Schemas['WelcomeSettings'];
+export type LoyaltySettings = Schemas['LoyaltySettings'];
+export type Level = Schemas['Level'];
+export type CouponTemplate = Schemas['CouponTemplate'];
+export type Coupon = Schemas['Coupon'];
+export type MallItem = Schemas['MallItem'];
+export type Fulfilment = Schemas['Fulfilment'];
+export type MassSend = Schemas['MassSend'];
 
 export const memberStages = ['new', 'active', 'silent', 'churned', 'core'] as const satisfies MemberStage[];
 export const roles = ['owner', 'operator', 'store_manager', 'guide'] as const satisfies Role[];
@@ -74,3 +87,19 @@ export const outboundStatuses = [
   'failed',
   'cancelled',
 ] as const satisfies OutboundMessage['status'][];
+export const channelSources = [
+  'flyer',
+  'store_poster',
+  'payment_page',
+  'official_account_menu',
+  'app_page',
+  'moments_ad',
+  'partner_merchant',
+  'custom',
+] as const satisfies ChannelCode['source'][];
+export const assignmentStrategies = [
+  'round_robin',
+  'random',
+  'least_loaded',
+  'schedule',
+] as const satisfies Extract<ChannelCode['target'], { kind: 'staff' }>['strategy'][];

@@ -201,6 +201,7 @@ export const coupons = pgTable(
       .on(t.tenantId, t.redemptionRequestId)
       .where(sql`redemption_request_id is not null`),
     index('coupons_member').on(t.memberId, t.templateId),
+    index('coupons_newest').on(t.tenantId, t.createdAt, t.id),
     index('coupons_expiring').on(t.tenantId, t.validUntil).where(sql`status = 'issued'`),
   ],
 );

@@ -3,6 +3,7 @@ import { bearer, idParams, jsonBody, jsonResponse } from '../../access/access.sc
 import { requireAuth } from '../../access/require-auth.ts';
 import { couponStatuses } from '../../db/schema/index.ts';
 import { createRouter } from '../../http/app.ts';
+import { limitSchema, pageSchema, uuidCursorSchema } from '../../http/pagination.ts';
 import {
   couponSchema,
   couponTemplateSchema,
@@ -12,6 +13,7 @@ import {
   redemptionSchema,
   voidCouponInput,
 } from './coupons.schemas.ts';
+import { listIssuedCoupons } from './list-coupons.ts';
 import {
   createCouponTemplate,
   issueCouponByStaff,
@@ -93,6 +95,34 @@ const listMemberCouponsRoute = createRoute({
   responses: { 200: jsonResponse('Coupons', z.object({ items: z.array(couponSchema) })) },
 });
 
+const listCouponsRoute = createRoute({
+  ...authed,
+  method: 'get',
+  path: '/coupons',
+  operationId: 'listCoupons',
+  summary: 'Issued coupons, newest first, with their member (store roles: their stores’ members)',
+  request: {
+    query: z.object({
+      limit: limitSchema,
+      cursor: uuidCursorSchema,
+      status: z
+        .enum(couponStatuses)
+        .optional()
+        .openapi({ param: { name: 'status', in: 'query' } }),
+      templateId: z
+        .uuid()
+        .optional()
+        .openapi({ param: { name: 'templateId', in: 'query' } }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(
+      'A page of coupons',
+      pageSchema(couponSchema.extend({ memberName: z.string() }).openapi('IssuedCoupon')),
+    ),
+  },
+});
+
 export const couponsRouter = createRouter()
   .openapi(createTemplateRoute, async (c) =>
     c.json(await createCouponTemplate(c.var.deps.db, c.var.auth, c.req.valid('json')), 201),
@@ -120,4 +150,7 @@ export const couponsRouter = createRouter()
       status: c.req.valid('query').status,
     });
     return c.json({ items }, 200);
-  });
+  })
+  .openapi(listCouponsRoute, async (c) =>
+    c.json(await listIssuedCoupons(c.var.deps.db, c.var.auth, c.req.valid('query')), 200),
+  );

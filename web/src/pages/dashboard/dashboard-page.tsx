@@ -65,6 +65,7 @@ export const DashboardPage = () => {
           <Card loading={members.isPending}>
             <Statistic
               title={t('dashboard.newThisWeek')}
+              data-testid="stat-new-members"
               value={figure(members.data?.recent)}
               prefix={<RiseOutlined />}
             />

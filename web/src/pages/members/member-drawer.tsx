@@ -11,6 +11,7 @@ import { useServerErrors } from '../../components/server-errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import { MemberEditForm } from './member-edit-form.tsx';
+import { MemberLoyalty } from './member-loyalty.tsx';
 import { MemberTimeline } from './member-timeline.tsx';
 import { StageTag } from './stage-tag.tsx';
 
@@ -176,6 +177,11 @@ export const MemberDrawer = ({ memberId, onClose }: { memberId: string | null; o
               key: 'timeline',
               label: t('members.timeline'),
               children: <MemberTimeline memberId={m.id} />,
+            },
+            {
+              key: 'loyalty',
+              label: t('memberLoyalty.tab'),
+              children: <MemberLoyalty memberId={m.id} />,
             },
           ]}
         />

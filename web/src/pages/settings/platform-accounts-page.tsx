@@ -25,9 +25,14 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { SecretOnceModal } from '../../components/secret-once-modal.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
 import { useT } from '../../i18n/i18n.tsx';
+import {
+  CheckConnectionButton,
+  type ConnectFormProps,
+  TelegramConnectForm,
+  WecomConnectForm,
+} from './platform-connect-forms.tsx';
 
 type Platform = PlatformAccount['platform'];
-type ConnectFormProps = { onClose: () => void; onSecret: (secret: string) => void };
 
 const SandboxConnectForm = ({ onClose, onSecret }: ConnectFormProps) => {
   const t = useT();
@@ -69,9 +74,11 @@ const SandboxConnectForm = ({ onClose, onSecret }: ConnectFormProps) => {
   );
 };
 
-/** One connect form per platform; WeCom and Telegram add theirs here when their adapters land. */
+/** One connect form per platform. */
 const connectForms: Partial<Record<Platform, ComponentType<ConnectFormProps>>> = {
   sandbox: SandboxConnectForm,
+  wecom: WecomConnectForm,
+  telegram: TelegramConnectForm,
 };
 const platforms: Platform[] = ['sandbox', 'wecom', 'telegram'];
 
@@ -152,6 +159,7 @@ export const PlatformAccountsPage = () => {
                     <Tag color={account.status === 'active' ? 'green' : 'default'}>
                       {t(`accountStatus.${account.status}`)}
                     </Tag>
+                    <CheckConnectionButton accountId={account.id} />
                   </>
                 }
               >

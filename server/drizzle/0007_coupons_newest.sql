@@ -1,0 +1,1 @@
+CREATE INDEX "coupons_newest" ON "coupons" USING btree ("tenant_id","created_at","id");
