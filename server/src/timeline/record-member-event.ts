@@ -23,7 +23,13 @@ export type MemberEventType =
   | 'checked_in'
   | 'coupon.issued'
   | 'coupon.redeemed'
-  | 'mall.redeemed';
+  | 'mall.redeemed'
+  // Orders (orders/) and interactions analytics reads (analytics/); fission records invite_valid.
+  | 'order.placed'
+  | 'order.refunded'
+  | 'game.played'
+  | 'page.visited'
+  | 'fission.invite_valid';
 
 export type MemberEventInput = {
   tenantId: string;

@@ -1,4 +1,5 @@
 export * from './acquisition.ts';
+export * from './analytics.ts';
 export * from './attributes.ts';
 export * from './campaigns.ts';
 export * from './communities.ts';
@@ -8,9 +9,9 @@ export * from './mass-sends.ts';
 export * from './members.ts';
 export * from './moderation.ts';
 export * from './org.ts';
-export * from './platform.ts';
 export * from './platform-polling.ts';
 export * from './platform-sync.ts';
+export * from './platform.ts';
 export * from './profiles.ts';
 export * from './sandbox.ts';
 export * from './tenants.ts';
