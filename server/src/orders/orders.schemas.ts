@@ -22,7 +22,10 @@ export const orderInputSchema = z
   .object({
     externalId: z.string().trim().min(1).max(200),
     amountCents: z.number().int().min(0).max(1_000_000_000_00),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'a 3-letter currency code').default('CNY'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'a 3-letter currency code')
+      .default('CNY'),
     orderedAt: z.iso.datetime({ offset: true }),
     /** The store that sold it; by default the member's store. */
     storeId: z.uuid().optional(),
@@ -64,5 +67,9 @@ export type OrderView = z.infer<typeof orderSchema>;
 /** What a POS or shop sends to the signed orders webhook. */
 export const orderWebhookSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('order.created'), order: orderInputSchema }),
-  z.object({ type: z.literal('order.refunded'), orderExternalId: z.string().min(1).max(200), refund: refundInputSchema }),
+  z.object({
+    type: z.literal('order.refunded'),
+    orderExternalId: z.string().min(1).max(200),
+    refund: refundInputSchema,
+  }),
 ]);

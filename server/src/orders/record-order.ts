@@ -54,7 +54,10 @@ export const recordOrder = async (
         .select({ id: stores.id })
         .from(stores)
         .where(and(eq(stores.tenantId, tenantId), eq(stores.id, order.storeId)));
-      if (!store) throw new AppError('validation_failed', 'storeId: unknown store', [{ path: 'storeId', message: 'unknown store' }]);
+      if (!store)
+        throw new AppError('validation_failed', 'storeId: unknown store', [
+          { path: 'storeId', message: 'unknown store' },
+        ]);
     }
     const storeId = order.storeId ?? attribution.storeId;
     if (input.scope.kind === 'stores' && !canSeeStore(input.scope, storeId)) {
@@ -72,7 +75,10 @@ export const recordOrder = async (
         amountCents: order.amountCents,
         currency: order.currency,
         orderedAt,
-        data: { ...(order.data ?? {}), ...(order.member && !memberId ? { unmatchedMember: order.member } : {}) },
+        data: {
+          ...(order.data ?? {}),
+          ...(order.member && !memberId ? { unmatchedMember: order.member } : {}),
+        },
       })
       .onConflictDoNothing()
       .returning();

@@ -34,7 +34,10 @@ export const refundOrder = async (
       .where(and(eq(orderRefunds.orderId, order.id), eq(orderRefunds.externalId, refund.externalId)));
     if (previous) {
       if (previous.amountCents !== refund.amountCents) {
-        throw new AppError('conflict', `Refund ${refund.externalId} was already recorded with another amount`);
+        throw new AppError(
+          'conflict',
+          `Refund ${refund.externalId} was already recorded with another amount`,
+        );
       }
       return { order, isNew: false };
     }
@@ -47,7 +50,13 @@ export const refundOrder = async (
     const refundedAt = new Date(refund.refundedAt);
     const [row] = await tx
       .insert(orderRefunds)
-      .values({ tenantId, orderId: order.id, externalId: refund.externalId, amountCents: refund.amountCents, refundedAt })
+      .values({
+        tenantId,
+        orderId: order.id,
+        externalId: refund.externalId,
+        amountCents: refund.amountCents,
+        refundedAt,
+      })
       .returning();
     const [updated] = await tx
       .update(orders)
