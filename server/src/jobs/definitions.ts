@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refreshFunnelFactsJob, sweepFunnelFactsJob } from '../analytics/analytics.jobs.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
 import { maintainLoyaltyJob, sweepLoyaltyJob } from '../loyalty/loyalty.jobs.ts';
@@ -135,4 +136,6 @@ export const jobDefinitions: JobDefinition[] = [
   sweepGroupWelcomesJob,
   maintainLoyaltyJob,
   sweepLoyaltyJob,
+  refreshFunnelFactsJob,
+  sweepFunnelFactsJob,
 ];

@@ -18,6 +18,8 @@ export const jobNames = {
   sweepGroupWelcomes: 'welcome.group-sweep',
   maintainLoyalty: 'loyalty.maintain',
   sweepLoyalty: 'loyalty.sweep',
+  refreshFunnelFacts: 'analytics.funnel-refresh',
+  sweepFunnelFacts: 'analytics.funnel-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

@@ -206,8 +206,8 @@ describe('orders', () => {
     const body = JSON.stringify({ type: 'order.created', order: order('W-1') });
     const ok = await deliver(body);
     expect(ok.status).toBe(200);
-    expect((await ok.json()).isNew).toBe(true);
-    expect((await (await deliver(body)).json()).isNew).toBe(false);
+    expect(((await ok.json()) as { isNew: boolean }).isNew).toBe(true);
+    expect(((await (await deliver(body)).json()) as { isNew: boolean }).isNew).toBe(false);
     expect((await deliver(body, { secret: 'wrong' })).status).toBe(401);
     expect((await deliver(body, { at: h.clock.now.getTime() - 10 * 60_000 })).status).toBe(401);
     const unsigned = await h.app.request(`/webhooks/orders/${brand.tenant.id}`, { method: 'POST', body });

@@ -5,6 +5,7 @@ import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { dailyCheckIn } from '../loyalty/checkin/checkin.handler.ts';
 import { earnOrderPoints } from '../loyalty/points/order-points.handler.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
+import { recordPlatformOrders } from '../orders/platform-orders.handler.ts';
 import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import { recordMessageActivity } from '../timeline/record-message-activity.ts';
 import { sendWelcomes } from '../welcome/welcome.handler.ts';
@@ -27,6 +28,8 @@ export const featureHandlers: Middleware[] = [
   moderateGroupMessages,
   // Loyalty: orders earn points; a check-in keyword is a command the keyword assistant does not answer.
   earnOrderPoints,
+  // Orders: the analytics record of a platform-reported order (revenue, attribution).
+  recordPlatformOrders,
   dailyCheckIn,
   keywordAssistant,
   answerJoinRequests,
