@@ -1,3 +1,13 @@
+CREATE TABLE "community_activity_days" (
+	"tenant_id" uuid NOT NULL,
+	"community_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"messages" integer DEFAULT 0 NOT NULL,
+	"last_event_id" bigint NOT NULL,
+	CONSTRAINT "community_activity_days_community_id_day_member_id_pk" PRIMARY KEY("community_id","day","member_id")
+);
+--> statement-breakpoint
 CREATE TABLE "member_funnel_facts" (
 	"tenant_id" uuid NOT NULL,
 	"member_id" uuid PRIMARY KEY NOT NULL,
@@ -39,6 +49,9 @@ CREATE TABLE "orders" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "community_activity_days" ADD CONSTRAINT "community_activity_days_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_activity_days" ADD CONSTRAINT "community_activity_days_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_activity_days" ADD CONSTRAINT "community_activity_days_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_funnel_facts" ADD CONSTRAINT "member_funnel_facts_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "member_funnel_facts" ADD CONSTRAINT "member_funnel_facts_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -50,6 +63,7 @@ ALTER TABLE "orders" ADD CONSTRAINT "orders_staff_id_staff_id_fk" FOREIGN KEY ("
 ALTER TABLE "orders" ADD CONSTRAINT "orders_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_first_code_id_channel_codes_id_fk" FOREIGN KEY ("first_code_id") REFERENCES "public"."channel_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_last_code_id_channel_codes_id_fk" FOREIGN KEY ("last_code_id") REFERENCES "public"."channel_codes"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "community_activity_days_tenant" ON "community_activity_days" USING btree ("tenant_id","day");--> statement-breakpoint
 CREATE INDEX "member_funnel_facts_pending" ON "member_funnel_facts" USING btree ("tenant_id","computed_at");--> statement-breakpoint
 CREATE INDEX "member_funnel_facts_joined" ON "member_funnel_facts" USING btree ("tenant_id","joined_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "order_refunds_external" ON "order_refunds" USING btree ("order_id","external_id");--> statement-breakpoint

@@ -1,3 +1,4 @@
+import { recordGroupActivity } from '../analytics/record-group-activity.ts';
 import { trackArrivals } from '../acquisition/acquisition.handler.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
@@ -24,6 +25,7 @@ export const featureHandlers: Middleware[] = [
   trackArrivals,
   sendWelcomes,
   recordMessageActivity,
+  recordGroupActivity,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   // Loyalty: orders earn points; a check-in keyword is a command the keyword assistant does not answer.

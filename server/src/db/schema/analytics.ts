@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  date,
+  integer,
+  primaryKey,
   index,
   jsonb,
   pgTable,
@@ -95,5 +98,29 @@ export const memberFunnelFacts = pgTable(
   (t) => [
     index('member_funnel_facts_pending').on(t.tenantId, t.computedAt),
     index('member_funnel_facts_joined').on(t.tenantId, t.joinedAt),
+  ],
+);
+
+/**
+ * Group activity per member per local day (messages posted in this group): messages per day and active members of
+ * a group read this rollup, not the raw events. `last_event_id` makes processing an event again count it once.
+ */
+export const communityActivityDays = pgTable(
+  'community_activity_days',
+  {
+    tenantId: tenantId(),
+    communityId: uuid('community_id')
+      .notNull()
+      .references(() => communities.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    messages: integer('messages').notNull().default(0),
+    lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.day, t.memberId] }),
+    index('community_activity_days_tenant').on(t.tenantId, t.day),
   ],
 );
