@@ -4,6 +4,7 @@ import { channelCodesRouter } from '../acquisition/channel-codes.routes.ts';
 import { partnersRouter } from '../acquisition/partners.routes.ts';
 import { publicLinkRouter } from '../acquisition/public-link.routes.ts';
 import { analyticsRouter } from '../analytics/analytics.routes.ts';
+import { analyticsReportsRouter } from '../analytics/reports.routes.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
@@ -76,6 +77,7 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', mallRouter);
   app.route('/api/v1', ordersRouter);
   app.route('/api/v1', analyticsRouter);
+  app.route('/api/v1', analyticsReportsRouter);
   // Member pages: authenticated by a signed member link, not by staff credentials.
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberLink', memberLinkScheme);
   app.route('/api/v1', meRouter);

@@ -1,5 +1,5 @@
-import { recordGroupActivity } from '../analytics/record-group-activity.ts';
 import { trackArrivals } from '../acquisition/acquisition.handler.ts';
+import { recordGroupActivity } from '../analytics/record-group-activity.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
 import { keywordAssistant } from '../keywords/keyword-assistant.ts';
