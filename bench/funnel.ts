@@ -49,26 +49,26 @@ const main = async () => {
       // Members spread over the last DAYS days, in 10 stores.
       await run(`create table bm as
         select i as n, gen_random_uuid() as id,
-          now() - (random() * ${DAYS} || ' days')::interval as created_at,
+          now() - random() * ${DAYS} * interval '1 day' as created_at,
           (select array_agg(id order by code) from stores) as stores
         from generate_series(1, ${members}) i`);
       await run(`insert into members (id, tenant_id, store_id, name, created_at)
         select id, '${TENANT}', stores[1 + (n % 10)], 'Member ' || n, created_at from bm`);
       await run(`insert into community_members (tenant_id, community_id, member_id, joined_at, left_at)
         select '${TENANT}', c.ids[1 + (bm.n % 50)], bm.id, bm.created_at + interval '1 hour',
-          case when random() < 0.2 then bm.created_at + (random() * 40 || ' days')::interval end
+          case when random() < 0.2 then bm.created_at + random() * 40 * interval '1 day' end
         from bm, (select array_agg(id) as ids from communities) c where random() < 0.7`);
       // The event log: mostly daily message entries and check-ins, some non-interactions, a few valid invites.
       await run(`insert into member_events (tenant_id, member_id, type, occurred_at, data)
         select '${TENANT}', bm.id,
           case when r < 0.6 then 'message.posted' when r < 0.75 then 'checked_in' when r < 0.8 then 'game.played'
             when r < 0.98 then 'tag.added' else 'fission.invite_valid' end,
-          least(now(), bm.created_at + (random() * 45 || ' days')::interval), '{}'::jsonb
+          least(now(), bm.created_at + random() * 45 * interval '1 day'), '{}'::jsonb
         from (select 1 + (random() * (${members} - 1))::int as m, random() as r from generate_series(1, ${events})) e
         join bm on bm.n = e.m`);
       await run(`insert into orders (tenant_id, external_id, source, member_id, store_id, amount_cents, refunded_cents, ordered_at)
         select '${TENANT}', 'o' || i, 'api', bm.id, bm.stores[1 + (bm.n % 10)], a, case when random() < 0.05 then a else 0 end,
-          least(now(), bm.created_at + (random() * 30 || ' days')::interval)
+          least(now(), bm.created_at + random() * 30 * interval '1 day')
         from (select i, 1 + (random() * (${members} - 1))::int as m, (1000 + random() * 50000)::int as a
           from generate_series(1, ${orders}) i) o join bm on bm.n = o.m`);
       await run(`insert into campaigns (id, tenant_id, kind, name, starts_at)
