@@ -154,6 +154,8 @@ describe('orders', () => {
     });
     const res = await api.post('/api/v1/orders', order('G-1'), guide.headers);
     expect(res.status).toBe(403);
+    // Sending another store's existing id does not reveal that order either.
+    expect((await api.post('/api/v1/orders', order('A-1'), guide.headers)).status).toBe(403);
     const other = await createBrand(h.deps);
     const mine = await api.post<{ id: string }>('/api/v1/orders', order('G-2'), brand.owner.headers);
     const steal = await api.post(

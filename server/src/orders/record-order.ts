@@ -36,7 +36,11 @@ export const recordOrder = async (
 ): Promise<RecordOrderResult> => {
   const { tenantId, order } = input;
   const existing = await findOrderByExternalId(db, tenantId, order.externalId);
-  if (existing) return { order: existing, isNew: false };
+  if (existing) {
+    if (!canSeeStore(input.scope, existing.storeId))
+      throw new AppError('forbidden', 'The order belongs to a store outside your scope');
+    return { order: existing, isNew: false };
+  }
   const { attributionWindowDays } = await loadAnalyticsSettings(db, tenantId);
   return db.transaction(async (tx) => {
     const orderedAt = new Date(order.orderedAt);
