@@ -56,6 +56,7 @@ describe('AARRR funnel against an independent computation', () => {
   let brand: Awaited<ReturnType<typeof createBrand>>;
   let storeB: { id: string };
   let codeX: string;
+  let groupId: string;
   let campaignId: string;
   const ms: M[] = [];
   const evs: Ev[] = [];
@@ -91,6 +92,7 @@ describe('AARRR funnel against an independent computation', () => {
       .insert(communities)
       .values({ tenantId, platformAccountId: account!.id, externalId: 'g1', name: 'Group' })
       .returning();
+    groupId = group!.id;
     const [campaign] = await h.deps.db
       .insert(campaigns)
       .values({ tenantId, kind: 'fission', name: 'Invite 3', startsAt: new Date(t0) })
@@ -375,6 +377,20 @@ describe('AARRR funnel against an independent computation', () => {
       .map((m) => ({ memberId: m.id, at: m.createdAt }));
     const wantX = expected(cohortX, (o) => o.codeId === codeX, viaX.filter((m) => m.createdAt < t1).length);
     expect(actual((await funnelOf({ kind: 'code', id: codeX }, false)).current)).toEqual(wantX);
+  });
+
+  it('community scope: who joined the group, revenue of orders placed while in it', async () => {
+    const cohort = gs
+      .filter((g) => g.joinedAt >= t0 && g.joinedAt < t1)
+      .map((g) => ({ memberId: g.memberId, at: g.joinedAt }));
+    const inGroup = new Set(gs.map((g) => g.memberId));
+    const want = expected(
+      cohort,
+      (o) => inGroupAt(o.memberId, o.at),
+      ms.filter((m) => inGroup.has(m.id) && m.createdAt < t1).length,
+    );
+    expect(want.newMembers).toBeGreaterThan(0);
+    expect(actual((await funnelOf({ kind: 'community', id: groupId }, false)).current)).toEqual(want);
   });
 
   it('referral: inviters, invitees, valid invites and K-factor; campaign scope counts its own invites', async () => {
