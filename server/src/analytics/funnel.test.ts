@@ -9,15 +9,18 @@ import {
   communityMembers,
   memberAttributions,
   memberEvents,
+  memberFunnelFacts,
   members,
   platformAccounts,
   tenants,
 } from '../db/schema/index.ts';
 import { recordOrder } from '../orders/record-order.ts';
 import { refundOrder } from '../orders/refund-order.ts';
+import { createRateLimitStore } from '../outbox/rate-limit.ts';
 import { createBrand, createStaffWithToken, createStore } from '../testing/fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { createTestClient } from '../testing/test-client.ts';
+import { refreshFunnelFactsJob, sweepFunnelFactsJob } from './analytics.jobs.ts';
 import { refreshFunnelFacts } from './funnel.store.ts';
 import { getFunnel } from './get-funnel.ts';
 
@@ -345,6 +348,21 @@ describe('AARRR funnel against an independent computation', () => {
     expect(live.daily.reduce((s, d) => s + d.newMembers, 0)).toBe(want.newMembers);
     expect(live.daily.reduce((s, d) => s + d.gmvCents, 0)).toBe(want.gmvCents);
     expect(live.cohorts.reduce((s, c) => s + c.size, 0)).toBe(want.newMembers);
+  });
+
+  it('the sweep asks for one refresh per brand; the refresh job brings every member up to date', async () => {
+    h.jobs.sent.length = 0;
+    const context = { deps: h.deps, rateLimits: createRateLimitStore() };
+    await sweepFunnelFactsJob.handler(context, {});
+    expect(h.jobs.sent.map((j) => j.data)).toContainEqual({ tenantId: brand.tenant.id });
+    await h.deps.db.delete(memberFunnelFacts);
+    await refreshFunnelFactsJob.handler(context, { tenantId: brand.tenant.id });
+    const facts = await h.deps.db
+      .select()
+      .from(memberFunnelFacts)
+      .where(eq(memberFunnelFacts.tenantId, brand.tenant.id));
+    expect(facts).toHaveLength(ms.length);
+    expect(facts.every((f) => f.computedAt.getTime() === NOW.getTime())).toBe(true);
   });
 
   it('compares with the previous period of the same length', async () => {
