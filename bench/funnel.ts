@@ -10,7 +10,17 @@
  * Knobs: BENCH_EVENTS (timeline rows; members = events ÷ 20, orders = events ÷ 50), BENCH_RUNS (timed runs).
  */
 import { sql } from 'drizzle-orm';
-import { refreshFunnelFacts } from '../server/src/analytics/funnel.store.ts';
+import {
+  cohortByDay,
+  cohortFlagsSql,
+  type FunnelWindow,
+  populationAt,
+  referralFigures,
+  refreshFunnelFacts,
+  revenueByDay,
+  withoutJit,
+} from '../server/src/analytics/funnel.store.ts';
+import { instantsOf } from '../server/src/analytics/funnel-period.ts';
 import { getFunnel } from '../server/src/analytics/get-funnel.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { percentile, round } from './lib/stats.ts';
@@ -95,8 +105,8 @@ const main = async () => {
         useFacts,
       });
     // The raw aggregate: the same 30 days of the same log, one GROUP BY, no funnel logic.
-    const raw = () =>
-      db.execute(sql`select type, count(*), count(distinct member_id) from member_events
+    const raw = (on: typeof db = db) =>
+      on.execute(sql`select type, count(*), count(distinct member_id) from member_events
         where tenant_id = ${TENANT} and occurred_at >= now() - interval '30 days' group by type`);
 
     const sample = async (work: () => Promise<unknown>) => {
@@ -105,7 +115,8 @@ const main = async () => {
       for (let i = 0; i < runs; i++) times.push((await timed(work))[1]);
       return times.sort((a, b) => a - b);
     };
-    const rawTimes = await sample(raw);
+    const rawTimes = await sample(() => raw());
+    const rawNoJitTimes = await sample(() => withoutJit(db, (tx) => raw(tx)));
     const liveTimes = await sample(() => funnel(false));
     const [refreshed, refreshMs] = await timed(async () => {
       let total = 0;
@@ -123,6 +134,37 @@ const main = async () => {
     if (JSON.stringify(result.current) !== JSON.stringify(live.current)) {
       throw new Error('the rollup and the live computation disagree');
     }
+    // Where the time goes: each part of one period's figures, from the rollup, median of the runs.
+    const window: FunnelWindow = {
+      tenantId: TENANT,
+      access: { kind: 'brand' },
+      scope: { kind: 'brand' },
+      timezone: 'Asia/Shanghai',
+      now: new Date().toISOString(),
+      useFacts: true,
+      ...(await instantsOf(db, { from, to, timezone: 'Asia/Shanghai' })),
+    };
+    const parts = {
+      cohort: await sample(() => withoutJit(db, (tx) => cohortByDay(tx, window))),
+      revenue: await sample(() => withoutJit(db, (tx) => revenueByDay(tx, window))),
+      population: await sample(() => withoutJit(db, (tx) => populationAt(tx, window))),
+      referral: await sample(() => withoutJit(db, (tx) => referralFigures(tx, window))),
+    };
+    console.log(
+      `parts of one period, p50 ms: ${Object.entries(parts)
+        .map(([k, t]) => `${k} ${round(percentile(t, 50))}`)
+        .join(', ')}`,
+    );
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await db.execute(
+        sql`explain (analyze, buffers) select count(*) filter (where is_activated), count(*) filter (where is_converted), count(*) filter (where is_retained_w1), count(*) filter (where is_retained_w2), count(*) filter (where is_retained_w4) from (${cohortFlagsSql(window)}) x`,
+      );
+      console.log(
+        (plan as unknown as { rows: Record<string, string>[] }).rows
+          .map((r) => Object.values(r)[0])
+          .join('\n'),
+      );
+    }
     const rawP50 = percentile(rawTimes, 50);
     const line = (name: string, times: number[]) =>
       console.log(
@@ -135,6 +177,7 @@ const main = async () => {
       `${'what (30 days, brand)'.padEnd(46)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'÷ raw'.padStart(9)}`,
     );
     line('raw GROUP BY over the 30 days of events', rawTimes);
+    line('the same, JIT off', rawNoJitTimes);
     line('funnel, live (every member from the log)', liveTimes);
     line('funnel, rollup + live for what is not final', factTimes);
     console.log(

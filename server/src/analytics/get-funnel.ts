@@ -8,6 +8,7 @@ import {
   populationAt,
   referralFigures,
   revenueByDay,
+  withoutJit,
 } from './funnel.store.ts';
 import { addDays, checkFunnelScope, daysBetween, instantsOf, weekOf } from './funnel-period.ts';
 import type { FunnelScope } from './funnel-sql.ts';
@@ -82,7 +83,7 @@ const figuresOf = async (db: Db, w: FunnelWindow) => {
  * and the retention cohorts by join week. `useFacts: false` computes everything from the event log (tests compare).
  */
 export const getFunnel = async (
-  db: Db,
+  outer: Db,
   input: {
     tenantId: string;
     access: Scope;
@@ -94,62 +95,64 @@ export const getFunnel = async (
   },
 ) => {
   const { tenantId, access, scope, from, to } = input;
-  await checkFunnelScope(db, { tenantId, access, scope });
-  const { timezone } = await loadAnalyticsSettings(db, tenantId);
-  const length = daysBetween(from, to);
-  const windowOf = async (f: string, t: string): Promise<FunnelWindow> => ({
-    tenantId,
-    access,
-    scope,
-    timezone,
-    now: input.now.toISOString(),
-    useFacts: input.useFacts ?? true,
-    ...(await instantsOf(db, { from: f, to: t, timezone })),
-  });
-  const current = await figuresOf(db, await windowOf(from, to));
-  const previousFrom = addDays(from, -length);
-  const previousTo = addDays(from, -1);
-  const previous = await figuresOf(db, await windowOf(previousFrom, previousTo));
+  return withoutJit(outer, async (db) => {
+    await checkFunnelScope(db, { tenantId, access, scope });
+    const { timezone } = await loadAnalyticsSettings(db, tenantId);
+    const length = daysBetween(from, to);
+    const windowOf = async (f: string, t: string): Promise<FunnelWindow> => ({
+      tenantId,
+      access,
+      scope,
+      timezone,
+      now: input.now.toISOString(),
+      useFacts: input.useFacts ?? true,
+      ...(await instantsOf(db, { from: f, to: t, timezone })),
+    });
+    const current = await figuresOf(db, await windowOf(from, to));
+    const previousFrom = addDays(from, -length);
+    const previousTo = addDays(from, -1);
+    const previous = await figuresOf(db, await windowOf(previousFrom, previousTo));
 
-  const cohortOf = new Map(current.days.map((d) => [d.day, d]));
-  const revenueOf = new Map(current.revenue.filter((r) => r.day !== null).map((r) => [r.day!, r]));
-  const daily = Array.from({ length }, (_, i) => {
-    const day = addDays(from, i);
-    const c = cohortOf.get(day);
-    const r = revenueOf.get(day);
-    return {
-      day,
-      newMembers: c?.new_members ?? 0,
-      activated: c?.activated ?? 0,
-      orders: r?.orders ?? 0,
-      buyers: r?.buyers ?? 0,
-      gmvCents: r ? r.gross_cents - r.refunded_cents : 0,
-    };
-  });
-  const weeks = new Map<string, CohortDay[]>();
-  for (const d of current.days) weeks.set(weekOf(d.day), [...(weeks.get(weekOf(d.day)) ?? []), d]);
-  const cohorts = [...weeks.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([week, rows]) => {
-      const t = sumDays(rows);
+    const cohortOf = new Map(current.days.map((d) => [d.day, d]));
+    const revenueOf = new Map(current.revenue.filter((r) => r.day !== null).map((r) => [r.day!, r]));
+    const daily = Array.from({ length }, (_, i) => {
+      const day = addDays(from, i);
+      const c = cohortOf.get(day);
+      const r = revenueOf.get(day);
       return {
-        week,
-        size: t.new_members,
-        activated: t.activated,
-        w1: retention(t, 1),
-        w2: retention(t, 2),
-        w4: retention(t, 4),
+        day,
+        newMembers: c?.new_members ?? 0,
+        activated: c?.activated ?? 0,
+        orders: r?.orders ?? 0,
+        buyers: r?.buyers ?? 0,
+        gmvCents: r ? r.gross_cents - r.refunded_cents : 0,
       };
     });
-  return {
-    scope,
-    from,
-    to,
-    timezone,
-    current: current.figures,
-    previous: { from: previousFrom, to: previousTo, ...previous.figures },
-    daily,
-    cohorts,
-  };
+    const weeks = new Map<string, CohortDay[]>();
+    for (const d of current.days) weeks.set(weekOf(d.day), [...(weeks.get(weekOf(d.day)) ?? []), d]);
+    const cohorts = [...weeks.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([week, rows]) => {
+        const t = sumDays(rows);
+        return {
+          week,
+          size: t.new_members,
+          activated: t.activated,
+          w1: retention(t, 1),
+          w2: retention(t, 2),
+          w4: retention(t, 4),
+        };
+      });
+    return {
+      scope,
+      from,
+      to,
+      timezone,
+      current: current.figures,
+      previous: { from: previousFrom, to: previousTo, ...previous.figures },
+      daily,
+      cohorts,
+    };
+  });
 };
 export type Funnel = Awaited<ReturnType<typeof getFunnel>>;

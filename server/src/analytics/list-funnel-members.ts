@@ -3,7 +3,7 @@ import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { type Page, pageOf } from '../http/pagination.ts';
 import { loadAnalyticsSettings } from './analytics-settings.ts';
-import { cohortFlagsSql, type FunnelWindow, rowsOf } from './funnel.store.ts';
+import { cohortFlagsSql, type FunnelWindow, rowsOf, withoutJit } from './funnel.store.ts';
 import { checkFunnelScope, instantsOf } from './funnel-period.ts';
 import { accessFilter, type FunnelScope, memberInScope, orderAccess, orderInScope } from './funnel-sql.ts';
 
@@ -74,11 +74,13 @@ export const listFunnelMembers = async (
     ...(await instantsOf(db, { from: input.from, to: input.to, timezone })),
   };
   const rows = rowsOf<{ id: string; name: string; store_id: string | null }>(
-    await db.execute(sql`
+    await withoutJit(db, (tx) =>
+      tx.execute(sql`
       select m.id, m.name, m.store_id from members m
       where m.tenant_id = ${tenantId} and m.id in (${membersBehind(w, input.figure)})
         ${input.cursor ? sql`and m.id > ${input.cursor}::uuid` : sql``}
       order by m.id limit ${input.limit + 1}`),
+    ),
   );
   return pageOf(
     rows,
