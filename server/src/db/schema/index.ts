@@ -3,7 +3,6 @@ export * from './analytics.ts';
 export * from './attributes.ts';
 export * from './campaigns.ts';
 export * from './communities.ts';
-export * from './fission.ts';
 export * from './keywords.ts';
 export * from './loyalty.ts';
 export * from './mass-sends.ts';
