@@ -128,7 +128,10 @@ export const populationAt = async (db: Db, w: FunnelWindow): Promise<number> => 
 
 export type ReferralRow = { inviters: number; invitees: number; valid_invites: number };
 
-/** Invitations in the period: inviters and invitees (campaign_participants), valid invites (the timeline). */
+/**
+ * Invitations in the period: inviters and invitees (campaign_participants), valid invites (`fission.invite_valid` on
+ * the invitee's timeline, naming `inviterMemberId` and `campaignId`; the scope applies to the inviter).
+ */
 export const referralFigures = async (db: Db, w: FunnelWindow): Promise<ReferralRow> => {
   const campaign = w.scope.kind === 'campaign' ? w.scope.id : null;
   const inScope = sql`${memberInScope(campaign ? { kind: 'brand' } : w.scope)} and ${accessFilter(w.access)}`;
@@ -143,7 +146,8 @@ export const referralFigures = async (db: Db, w: FunnelWindow): Promise<Referral
           where cp.tenant_id = ${w.tenantId} and cp.role = 'invitee' and cp.joined_at >= ${w.t0}::timestamptz
             and cp.joined_at < ${w.t1}::timestamptz and ${campaign ? sql`cp.campaign_id = ${campaign}` : sql`true`}
             and ${inScope}) as invitees,
-        (select count(*)::int from member_events e join members m on m.id = e.member_id
+        (select count(*)::int from member_events e
+          join members m on m.id = coalesce((e.data->>'inviterMemberId')::uuid, e.member_id)
           where e.tenant_id = ${w.tenantId} and e.type = 'fission.invite_valid' and e.occurred_at >= ${w.t0}::timestamptz
             and e.occurred_at < ${w.t1}::timestamptz
             and ${campaign ? sql`e.data->>'campaignId' = ${campaign}` : sql`true`} and ${inScope}) as valid_invites`),

@@ -196,14 +196,16 @@ describe('AARRR funnel against an independent computation', () => {
         joinedAt: new Date(p.at),
       })),
     );
-    // Two valid invites per inviter (on the inviter's timeline), one of them in another campaign.
-    for (const p of ps.filter((q) => q.role === 'inviter')) {
-      evs.push({ memberId: p.memberId, type: 'fission.invite_valid', at: p.at + DAY, data: { campaignId } });
+    // Two valid invites per inviter, on the invitee's timeline as fission records them, one in another campaign.
+    for (const [i, p] of ps.filter((q) => q.role === 'inviter').entries()) {
+      const invitee = ms[(i * 7 + 3) % ms.length]!.id;
+      const data = (c: string) => ({ campaignId: c, inviterMemberId: p.memberId });
+      evs.push({ memberId: invitee, type: 'fission.invite_valid', at: p.at + DAY, data: data(campaignId) });
       evs.push({
-        memberId: p.memberId,
+        memberId: invitee,
         type: 'fission.invite_valid',
         at: p.at + 2 * DAY,
-        data: { campaignId: randomUUID() },
+        data: data(randomUUID()),
       });
     }
     await db.insert(memberEvents).values(
@@ -425,6 +427,12 @@ describe('AARRR funnel against an independent computation', () => {
       validInvites: valid.length,
       kFactor: Math.round((valid.length / inviters) * 10_000) / 10_000,
     });
+    // A store's valid invites are those of its inviters (the event is on the invitee's timeline).
+    const storeOf = new Map(ms.map((m) => [m.id, m.storeId]));
+    const storeFunnel = await funnelOf({ kind: 'store', id: storeB.id }, false);
+    expect(storeFunnel.current.referral.validInvites).toBe(
+      valid.filter((e) => storeOf.get(String(e.data?.inviterMemberId)) === storeB.id).length,
+    );
     const campaignFunnel = await funnelOf({ kind: 'campaign', id: campaignId }, false);
     expect(campaignFunnel.current.referral.validInvites).toBe(validInCampaign);
     // Campaign acquisition: who joined the campaign in the period.

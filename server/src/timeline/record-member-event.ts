@@ -19,17 +19,16 @@ export type MemberEventType =
   | 'member.imported'
   | 'profile.updated'
   | 'stage.changed'
-  | 'level.changed'
-  | 'checked_in'
-  | 'coupon.issued'
-  | 'coupon.redeemed'
-  | 'mall.redeemed'
-  // Orders (orders/) and interactions analytics reads (analytics/); fission records invite_valid.
+  // Orders (orders/) and interactions analytics reads as activity (analytics/funnel-sql.ts).
   | 'order.placed'
   | 'order.refunded'
   | 'game.played'
   | 'page.visited'
-  | 'fission.invite_valid';
+  | 'level.changed'
+  | 'checked_in'
+  | 'coupon.issued'
+  | 'coupon.redeemed'
+  | 'mall.redeemed';
 
 export type MemberEventInput = {
   tenantId: string;
