@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { communities } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { loadAnalyticsSettings } from './analytics-settings.ts';
-import { rowsOf } from './funnel.store.ts';
+import { rowsOf, withoutJit } from './funnel.store.ts';
 import { addDays } from './funnel-period.ts';
 
 type HealthDay = {
@@ -33,7 +33,8 @@ export const getGroupHealth = async (
   if (!community || !canSeeStore(input.access, community.storeId)) throw notFound('Community');
   const { timezone } = await loadAnalyticsSettings(db, input.tenantId);
   const days = rowsOf<HealthDay>(
-    await db.execute(sql`
+    await withoutJit(db, (tx) =>
+      tx.execute(sql`
       with d as (
         select to_char(g, 'YYYY-MM-DD') as day, (g::timestamp at time zone ${timezone}) as t0,
           ((g + interval '1 day')::timestamp at time zone ${timezone}) as t1
@@ -54,6 +55,7 @@ export const getGroupHealth = async (
           and mi.platform_account_id = ${community.platformAccountId} and mi.group_external_id = ${community.externalId}
           and mi.occurred_at >= d.t0 and mi.occurred_at < d.t1) as moderation_actions
       from d order by d.day`),
+    ),
   );
   const [today] = rowsOf<{ today: string }>(
     await db.execute(

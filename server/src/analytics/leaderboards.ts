@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { loadAnalyticsSettings } from './analytics-settings.ts';
-import { rowsOf } from './funnel.store.ts';
+import { rowsOf, withoutJit } from './funnel.store.ts';
 import { instantsOf } from './funnel-period.ts';
 
 export type LeaderboardRow = {
@@ -50,7 +50,8 @@ export const getLeaderboard = async (
     gmv_cents: number;
     active_members: number;
   }>(
-    await db.execute(sql`
+    await withoutJit(db, (tx) =>
+      tx.execute(sql`
       with e as (${entities}),
       nm as (select ${memberKey} as k, count(*)::int as n from members m
         where m.tenant_id = ${tenantId} and ${range('m.created_at')} group by 1),
@@ -66,6 +67,7 @@ export const getLeaderboard = async (
         coalesce(od.orders, 0) as orders, coalesce(od.gmv, 0)::float8 as gmv_cents, coalesce(act.n, 0) as active_members
       from e left join nm on nm.k = e.id left join od on od.k = e.id left join act on act.k = e.id
       order by gmv_cents desc, new_members desc, e.name limit 500`),
+    ),
   );
   return rows.map((r) => ({
     id: r.id,
