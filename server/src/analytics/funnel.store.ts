@@ -54,17 +54,22 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
       when f.computed_at >= ${weekEnd(n)} then f.is_retained_w${sql.raw(String(n))}
       else ${retainedLiveSql(tenantId, n)} end as is_retained_w${sql.raw(String(n))}`;
   return sql`
-    with c as (${cohortSql(w)})
+    with c as (${cohortSql(w)}),
+    -- Converted: an order from entering to the period's end; every entry is inside the period, so the member's
+    -- latest order of the period decides (one pass over the period's orders instead of a probe per member).
+    buys as (select o.member_id, max(o.ordered_at) as last_at from orders o
+      where o.tenant_id = ${tenantId} and o.ordered_at >= ${w.t0}::timestamptz and o.ordered_at < ${w.t1}::timestamptz
+        and o.member_id is not null and o.amount_cents > o.refunded_cents
+      group by o.member_id)
     select c.member_id, c.entered_at,
       case when f.activated_at is not null then true
         when f.computed_at >= c.entered_at + ${sql.raw(`interval '${ACTIVATION_DAYS} days'`)} then false
         else ${activatedLiveSql(tenantId)} end as is_activated,
       ${week(1)}, ${week(2)}, ${week(4)},
-      exists (select 1 from orders o where o.tenant_id = ${tenantId} and o.member_id = c.member_id
-        and o.ordered_at >= c.entered_at and o.ordered_at < ${w.t1}::timestamptz
-        and o.amount_cents > o.refunded_cents) as is_converted
+      coalesce(b.last_at >= c.entered_at, false) as is_converted
     from c left join member_funnel_facts f
-      on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at`;
+      on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at
+    left join buys b on b.member_id = c.member_id`;
 };
 
 export type CohortDay = {
