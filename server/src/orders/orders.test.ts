@@ -100,6 +100,33 @@ describe('orders', () => {
     expect(timeline[0]!.data.amountCents).toBe(12_990);
   });
 
+  it('the attribution window is a brand setting: widened to 30 days, the older campaign counts too', async () => {
+    const bad = await api.put(
+      '/api/v1/analytics/settings',
+      { attributionWindowDays: 0 },
+      brand.owner.headers,
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('attributionWindowDays');
+    const set = await api.put(
+      '/api/v1/analytics/settings',
+      { attributionWindowDays: 30 },
+      brand.owner.headers,
+    );
+    expect(set.status).toBe(200);
+    const res = await api.post<{ campaignIds: string[] }>(
+      '/api/v1/orders',
+      order('WIN-1'),
+      brand.owner.headers,
+    );
+    expect(res.body.campaignIds).toHaveLength(2);
+    expect(res.body.campaignIds).toContain(campaignId);
+    await api.put('/api/v1/analytics/settings', { attributionWindowDays: 7 }, brand.owner.headers);
+    expect((await api.get('/api/v1/analytics/settings', brand.owner.headers)).body).toEqual({
+      attributionWindowDays: 7,
+    });
+  });
+
   it('matches members by phone; an unknown member records an unattributed order', async () => {
     const byPhone = await api.post<{ memberId: string }>(
       '/api/v1/orders',
