@@ -21,7 +21,7 @@ export type MemberRef = z.infer<typeof memberRefSchema>;
 export const orderInputSchema = z
   .object({
     externalId: z.string().trim().min(1).max(200),
-    amountCents: z.number().int().min(0).max(1_000_000_000_00),
+    amountCents: z.number().int().min(0).max(100_000_000_000),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'a 3-letter currency code')
@@ -38,7 +38,7 @@ export type OrderInput = z.infer<typeof orderInputSchema>;
 export const refundInputSchema = z
   .object({
     externalId: z.string().trim().min(1).max(200),
-    amountCents: z.number().int().min(1).max(1_000_000_000_00),
+    amountCents: z.number().int().min(1).max(100_000_000_000),
     refundedAt: z.iso.datetime({ offset: true }),
   })
   .openapi('RefundInput');
