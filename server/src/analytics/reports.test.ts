@@ -7,6 +7,7 @@ import {
   coupons,
   couponTemplates,
   members,
+  moderationIncidents,
   pointsLedger,
 } from '../db/schema/index.ts';
 import { type LoyaltyWorld, setUpLoyaltyWorld } from '../loyalty/loyalty.fixtures.ts';
@@ -43,6 +44,18 @@ describe('ROI, group health, leaderboards and CSV export', () => {
     await w.deliver([w.messageEvent('m1', ann, 'hello')]); // a redelivery
     await w.run();
     const [group] = await h.deps.db.select().from(communities).where(eq(communities.externalId, w.groupId));
+    await h.deps.db.insert(moderationIncidents).values({
+      tenantId,
+      memberId: await w.memberIdOf(bob),
+      platformAccountId: w.sb.accountId,
+      groupExternalId: w.groupId,
+      messageExternalId: 'm-x',
+      inboundEventId: 999_999,
+      reasons: ['link'],
+      offenceNumber: 1,
+      actions: ['warn'],
+      occurredAt: h.clock.now,
+    });
     const res = await w.api(
       'GET',
       `/api/v1/analytics/communities/${group!.id}/health?from=2031-06-09&to=${today}`,
@@ -58,7 +71,7 @@ describe('ROI, group health, leaderboards and CSV export', () => {
         activeMembers: 0,
         moderationActions: 0,
       },
-      { day: today, members: 2, joins: 2, leaves: 0, messages: 3, activeMembers: 2, moderationActions: 0 },
+      { day: today, members: 2, joins: 2, leaves: 0, messages: 3, activeMembers: 2, moderationActions: 1 },
     ]);
     expect(res.body).toMatchObject({ memberCount: 2, activeThisWeek: 2, shareActiveThisWeek: 1 });
   });
@@ -206,6 +219,45 @@ describe('ROI, group health, leaderboards and CSV export', () => {
       guide.headers,
     );
     expect(mine.body.items.map((r) => r.id)).toEqual([quiet.id]);
+    // Guides: orders are owed to the guide who owns the member.
+    const owner = await createStaffWithToken(h.deps, {
+      tenantId,
+      role: 'guide',
+      storeId: w.sb.brand.store.id,
+      name: 'Gao',
+    });
+    const [c] = (
+      await h.deps.db
+        .insert(members)
+        .values({
+          tenantId,
+          storeId: w.sb.brand.store.id,
+          ownerStaffId: owner.staff.id,
+          name: 'C',
+          createdAt: h.clock.now,
+        })
+        .returning({ id: members.id })
+    ).map((r) => r.id);
+    await recordOrder(h.deps.db, {
+      tenantId,
+      scope: { kind: 'brand' },
+      source: 'api',
+      order: {
+        externalId: 'guide-1',
+        amountCents: 7_000,
+        currency: 'CNY',
+        orderedAt: '2031-06-09T12:00:00Z',
+        member: { memberId: c! },
+      },
+    });
+    const guides = await w.api('GET', `/api/v1/analytics/leaderboards?by=guide&from=2031-06-01&to=${today}`);
+    expect(guides.body.items[0]).toMatchObject({
+      id: owner.staff.id,
+      newMembers: 1,
+      orders: 1,
+      buyers: 1,
+      gmvCents: 7_000,
+    });
     const csv = await h.app.request(`/api/v1/analytics/export?report=roi&from=2031-06-01&to=${today}`, {
       headers: w.sb.headers,
     });
@@ -216,6 +268,6 @@ describe('ROI, group health, leaderboards and CSV export', () => {
     const funnel = await h.app.request(`/api/v1/analytics/export?report=funnel&from=2031-06-01&to=${today}`, {
       headers: w.sb.headers,
     });
-    expect(await funnel.text()).toContain('gmv_cents,40000,0');
+    expect(await funnel.text()).toContain('gmv_cents,47000,0');
   });
 });
