@@ -3,6 +3,8 @@ import { authRouter } from '../access/auth.routes.ts';
 import { channelCodesRouter } from '../acquisition/channel-codes.routes.ts';
 import { partnersRouter } from '../acquisition/partners.routes.ts';
 import { publicLinkRouter } from '../acquisition/public-link.routes.ts';
+import { analyticsRouter } from '../analytics/analytics.routes.ts';
+import { analyticsReportsRouter } from '../analytics/reports.routes.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { auditMutations } from '../audit/audit.middleware.ts';
 import { auditRouter } from '../audit/audit.routes.ts';
@@ -23,6 +25,7 @@ import { membersRouter } from '../members/members.routes.ts';
 import { membersCsvRouter } from '../members/members-csv.routes.ts';
 import { moderationRouter } from '../moderation/moderation.routes.ts';
 import { operationsRouter } from '../operations/operations.routes.ts';
+import { ordersRouter, ordersWebhookRouter } from '../orders/orders.routes.ts';
 import { orgRouter } from '../org/org.routes.ts';
 import { staffRouter } from '../org/staff.routes.ts';
 import { platformSyncRouter } from '../platform-sync/platform-sync.routes.ts';
@@ -75,12 +78,16 @@ export const buildHttpApp = (deps: AppDeps) => {
   app.route('/api/v1', couponsRouter);
   app.route('/api/v1', mallRouter);
   app.route('/api/v1', fissionRouter);
+  app.route('/api/v1', ordersRouter);
+  app.route('/api/v1', analyticsRouter);
+  app.route('/api/v1', analyticsReportsRouter);
   // Member pages: authenticated by a signed member link, not by staff credentials.
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberLink', memberLinkScheme);
   app.route('/api/v1', meRouter);
   app.route('/api/v1', meCheckinRouter);
   app.route('/api/v1', meFissionRouter);
   // Platforms deliver here without a bearer token; the adapter's signature check authenticates them.
+  app.route('/', ordersWebhookRouter);
   app.route('/', webhookRouter);
   // A code's public link (what its QR encodes): customers open it without signing in.
   app.route('/', publicLinkRouter);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refreshFunnelFactsJob, sweepFunnelFactsJob } from '../analytics/analytics.jobs.ts';
 import type { AppDeps } from '../app/deps.ts';
 import { rolloverCommunitiesJob, sweepRolloversJob } from '../communities/communities.jobs.ts';
 import { postFissionLeaderboardJob, settleFissionJob, sweepFissionJob } from '../fission/fission.jobs.ts';
@@ -144,4 +145,6 @@ export const jobDefinitions: JobDefinition[] = [
   settleFissionJob,
   postFissionLeaderboardJob,
   sweepFissionJob,
+  refreshFunnelFactsJob,
+  sweepFunnelFactsJob,
 ];

@@ -22,6 +22,8 @@ export const jobNames = {
   settleFission: 'fission.settle',
   postFissionLeaderboard: 'fission.leaderboard',
   sweepFission: 'fission.sweep',
+  refreshFunnelFacts: 'analytics.funnel-refresh',
+  sweepFunnelFacts: 'analytics.funnel-sweep',
 } as const;
 
 export type JobName = (typeof jobNames)[keyof typeof jobNames];

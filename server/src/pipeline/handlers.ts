@@ -1,4 +1,5 @@
 import { trackArrivals } from '../acquisition/acquisition.handler.ts';
+import { recordGroupActivity } from '../analytics/record-group-activity.ts';
 import { trackCommunities } from '../communities/communities.handler.ts';
 import { recordInvites } from '../fission/fission.handler.ts';
 import { answerJoinRequests } from '../join-requests/join-requests.handler.ts';
@@ -6,6 +7,7 @@ import { keywordAssistant } from '../keywords/keyword-assistant.ts';
 import { dailyCheckIn } from '../loyalty/checkin/checkin.handler.ts';
 import { earnOrderPoints } from '../loyalty/points/order-points.handler.ts';
 import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
+import { recordPlatformOrders } from '../orders/platform-orders.handler.ts';
 import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import { recordMessageActivity } from '../timeline/record-message-activity.ts';
 import { sendWelcomes } from '../welcome/welcome.handler.ts';
@@ -26,10 +28,13 @@ export const featureHandlers: Middleware[] = [
   recordInvites,
   sendWelcomes,
   recordMessageActivity,
+  recordGroupActivity,
   // Moderation first: a message it acts on gets no keyword reply.
   moderateGroupMessages,
   // Loyalty: orders earn points; a check-in keyword is a command the keyword assistant does not answer.
   earnOrderPoints,
+  // Orders: the analytics record of a platform-reported order (revenue, attribution).
+  recordPlatformOrders,
   dailyCheckIn,
   keywordAssistant,
   answerJoinRequests,

@@ -19,6 +19,11 @@ export type MemberEventType =
   | 'member.imported'
   | 'profile.updated'
   | 'stage.changed'
+  // Orders (orders/) and interactions analytics reads as activity (analytics/funnel-sql.ts).
+  | 'order.placed'
+  | 'order.refunded'
+  | 'game.played'
+  | 'page.visited'
   | 'level.changed'
   | 'checked_in'
   | 'coupon.issued'

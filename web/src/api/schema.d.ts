@@ -1560,6 +1560,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listOrders"];
+        put?: never;
+        /** Record an order (idempotent by externalId: the same id again answers the recorded order, 200) */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A full or partial refund, once per refund externalId; revenue becomes amount − refunded */
+        post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import orders from CSV; every row is checked first and one broken row imports nothing
+         * @description Columns: external_id, amount (yuan, e.g. 129.90), ordered_at (ISO 8601 with offset) required; currency, store (store code), member_code (the member’s external id), phone. Send text/csv.
+         */
+        post: operations["importOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/webhook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret a POS signs order webhooks with (owner, operator) */
+        get: operations["getOrderWebhookSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The AARRR funnel of a brand, store, channel code, community or campaign over a period
+         * @description Acquisition: members who entered the scope (brand/store: new members; code: first touch; community: joined the group; campaign: joined it). Activation: an interaction (message, check-in, game, page visit) within 7 days. Retention week n: an interaction 7n..7(n+1) days after entering and still in a group at its end (counted once the week is over). Revenue: orders placed in the period owed to the scope (codes: last touch), net of refunds. Referral: inviters, invitees, valid invites, K-factor = valid invites ÷ inviters.
+         */
+        get: operations["getFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/funnel/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members behind one funnel figure (same scope and period) */
+        get: operations["listFunnelMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAnalyticsSettings"];
+        /** The attribution window (owner, operator) */
+        put: operations["updateAnalyticsSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaign-costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCampaignCosts"];
+        put?: never;
+        /** Enter a cost (staff hours, ad spend, red packets, gifts) for a campaign and/or a channel code */
+        post: operations["createCampaignCost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaigns/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCampaignRoi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/campaigns/{id}/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Costs, attributed revenue, ROI, cost per acquired/activated member, plan against actual */
+        get: operations["getCampaignRoi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/codes/{id}/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getChannelCodeRoi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/communities/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getGroupHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/leaderboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel, campaign ROI or a leaderboard as CSV */
+        get: operations["exportAnalyticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/profile": {
         parameters: {
             query?: never;
@@ -1777,6 +2017,23 @@ export interface paths {
         get: operations["getMyFissionPoster"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/orders/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Orders and refunds from a POS or shop, signed with the brand’s secret (HMAC-SHA256 of timestamp.body) */
+        post: operations["receiveOrderWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3628,6 +3885,239 @@ export interface components {
         };
         RejectFissionRewardInput: {
             note: string;
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            externalId: string;
+            /** @enum {string} */
+            source: "api" | "csv" | "webhook" | "platform";
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            staffId: string | null;
+            /** Format: uuid */
+            communityId: string | null;
+            /** Format: uuid */
+            firstCodeId: string | null;
+            /** Format: uuid */
+            lastCodeId: string | null;
+            campaignIds: string[];
+            amountCents: number;
+            refundedCents: number;
+            currency: string;
+            orderedAt: string;
+        };
+        OrderInput: {
+            externalId: string;
+            amountCents: number;
+            /** @default CNY */
+            currency: string;
+            /** Format: date-time */
+            orderedAt: string;
+            /** Format: uuid */
+            storeId?: string;
+            member?: components["schemas"]["OrderMemberRef"];
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        OrderMemberRef: {
+            /** Format: uuid */
+            memberId?: string;
+            memberCode?: string;
+            phone?: string;
+            /** Format: uuid */
+            platformAccountId?: string;
+            platformUserId?: string;
+        };
+        RefundInput: {
+            externalId: string;
+            amountCents: number;
+            /** Format: date-time */
+            refundedAt: string;
+        };
+        Funnel: {
+            scope: {
+                /** @enum {string} */
+                kind: "brand" | "store" | "code" | "community" | "campaign";
+                /** Format: uuid */
+                id?: string;
+            };
+            from: string;
+            to: string;
+            timezone: string;
+            current: components["schemas"]["FunnelFigures"];
+            previous: components["schemas"]["FunnelFigures"] & {
+                from: string;
+                to: string;
+            };
+            daily: {
+                day: string;
+                newMembers: number;
+                activated: number;
+                orders: number;
+                buyers: number;
+                gmvCents: number;
+            }[];
+            cohorts: {
+                week: string;
+                size: number;
+                activated: number;
+                w1: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+                w2: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+                w4: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+            }[];
+        };
+        FunnelFigures: {
+            acquisition: {
+                newMembers: number;
+            };
+            activation: {
+                activated: number;
+                rate: number;
+            };
+            retention: {
+                w1: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+                w2: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+                w4: {
+                    eligible: number;
+                    retained: number;
+                    rate: number;
+                };
+            };
+            revenue: {
+                buyers: number;
+                orders: number;
+                grossCents: number;
+                refundedCents: number;
+                gmvCents: number;
+                population: number;
+                arpuCents: number;
+                converted: number;
+                conversionRate: number;
+            };
+            referral: {
+                inviters: number;
+                invitees: number;
+                validInvites: number;
+                kFactor: number;
+            };
+        };
+        AnalyticsSettings: {
+            /** @default 7 */
+            attributionWindowDays: number;
+        };
+        CampaignCost: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** Format: uuid */
+            channelCodeId: string | null;
+            kind: string;
+            amountCents: number;
+            note: string | null;
+            incurredOn: string;
+        };
+        CampaignCostInput: {
+            /** Format: uuid */
+            campaignId?: string;
+            /** Format: uuid */
+            channelCodeId?: string;
+            /** @enum {string} */
+            kind: "gift" | "coupon" | "red_packet" | "points" | "staff_hours" | "ad_spend" | "other";
+            amountCents: number;
+            quantity?: number;
+            note?: string;
+            incurredOn: string;
+        };
+        Roi: {
+            /** @enum {string} */
+            kind: "campaign" | "code";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            costs: {
+                entered: {
+                    kind: string;
+                    cents: number;
+                }[];
+                couponsRedeemed: number;
+                couponCents: number;
+                points: number;
+                pointsCents: number;
+                totalCents: number;
+            };
+            revenue: {
+                orders: number;
+                buyers: number;
+                gmvCents: number;
+            };
+            acquired: number;
+            activated: number;
+            roi: number | null;
+            costPerAcquiredCents: number | null;
+            costPerActivatedCents: number | null;
+            plan: {
+                [key: string]: number;
+            };
+            actual: {
+                [key: string]: number;
+            };
+        };
+        GroupHealth: {
+            /** Format: uuid */
+            communityId: string;
+            name: string;
+            from: string;
+            to: string;
+            memberCount: number;
+            activeThisWeek: number;
+            shareActiveThisWeek: number;
+            daily: {
+                day: string;
+                members: number;
+                joins: number;
+                leaves: number;
+                messages: number;
+                activeMembers: number;
+                moderationActions: number;
+            }[];
+        };
+        LeaderboardRow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            storeId: string | null;
+            newMembers: number;
+            buyers: number;
+            orders: number;
+            gmvCents: number;
+            activeMembers: number;
         };
         MemberProfile: {
             member: {
@@ -7131,6 +7621,453 @@ export interface operations {
             };
         };
     };
+    listOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                memberId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Order"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderInput"];
+            };
+        };
+        responses: {
+            /** @description Already recorded under this externalId */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Recorded and attributed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundInput"];
+            };
+        };
+        responses: {
+            /** @description This refund was already recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Refunded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+        };
+    };
+    importOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Imported */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        existing: number;
+                    };
+                };
+            };
+        };
+    };
+    getOrderWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Secret and URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        url: string;
+                        signatureHeader: string;
+                        timestampHeader: string;
+                    };
+                };
+            };
+        };
+    };
+    getFunnel: {
+        parameters: {
+            query: {
+                scope?: "brand" | "store" | "code" | "community" | "campaign";
+                scopeId?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel, the previous period, daily trends and cohorts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+        };
+    };
+    listFunnelMembers: {
+        parameters: {
+            query: {
+                scope?: "brand" | "store" | "code" | "community" | "campaign";
+                scopeId?: string;
+                from: string;
+                to: string;
+                figure: "newMembers" | "activated" | "retainedW1" | "retainedW2" | "retainedW4" | "converted" | "buyers" | "inviters" | "invitees";
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            storeId: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    getAnalyticsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettings"];
+                };
+            };
+        };
+    };
+    updateAnalyticsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyticsSettings"];
+            };
+        };
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsSettings"];
+                };
+            };
+        };
+    };
+    listCampaignCosts: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+                channelCodeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Costs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CampaignCost"][];
+                    };
+                };
+            };
+        };
+    };
+    createCampaignCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCostInput"];
+            };
+        };
+        responses: {
+            /** @description The cost */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignCost"];
+                };
+            };
+        };
+    };
+    listCampaignRoi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every campaign’s ROI */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Roi"][];
+                    };
+                };
+            };
+        };
+    };
+    getCampaignRoi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ROI */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roi"];
+                };
+            };
+        };
+    };
+    getChannelCodeRoi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ROI */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Roi"];
+                };
+            };
+        };
+    };
+    getGroupHealth: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Group health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupHealth"];
+                };
+            };
+        };
+    };
+    getLeaderboard: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                by: "store" | "guide";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked by GMV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LeaderboardRow"][];
+                    };
+                };
+            };
+        };
+    };
+    exportAnalyticsCsv: {
+        parameters: {
+            query: {
+                scope?: "brand" | "store" | "code" | "community" | "campaign";
+                scopeId?: string;
+                from: string;
+                to: string;
+                report: "funnel" | "roi" | "stores" | "guides";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, UTF-8 with BOM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
     getMyProfile: {
         parameters: {
             query?: never;
@@ -7467,6 +8404,39 @@ export interface operations {
                     "image/png": string;
                     "image/svg+xml": string;
                 };
+            };
+        };
+    };
+    receiveOrderWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded (isNew false: a redelivery) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        orderId: string;
+                        isNew: boolean;
+                    };
+                };
+            };
+            /** @description Signature missing, stale or wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,4 +1,5 @@
 export * from './acquisition.ts';
+export * from './analytics.ts';
 export * from './attributes.ts';
 export * from './campaigns.ts';
 export * from './communities.ts';
