@@ -19,14 +19,11 @@ export const stayTextOf = (t: MemberT, minutes: number): string => {
   return minutes === 1 ? t('invite.stay.minute') : t('invite.stay.minutes', { n: minutes });
 };
 
-/** The share of the way from the tier before (or 0) to the next tier, in percent. */
+/** How far the count is toward the next tier, in percent (the bar under "3 of 5"). */
 export const progressPercentOf = (progress: Progress): number => {
   const next = progress.nextTier;
   if (!next) return 100;
-  const below = progress.tiers.filter((tier) => tier.invites <= progress.validCount);
-  const from = below.length > 0 ? Math.max(...below.map((tier) => tier.invites)) : 0;
-  const span = next.invites - from;
-  return span <= 0 ? 0 : Math.round(((progress.validCount - from) / span) * 100);
+  return Math.min(100, Math.round((progress.validCount / next.invites) * 100));
 };
 
 const tierStatusClass: Record<TierStatus, string> = {
