@@ -74,6 +74,7 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
     // The operator starts a campaign: friends go to a community series' group and count after staying 1 hour.
     const series = await api<{ id: string }>('POST', '/api/v1/community-series', {
       nameTemplate: 'Invite mums',
+      platformAccountId: accountId,
     });
     const campaign = await api<{ id: string }>('POST', '/api/v1/fission-campaigns', {
       name: 'Mums invite mums',
@@ -100,7 +101,6 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
     const response = await poster;
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('image/png');
-    expect([...(await response.body()).subarray(0, 8)]).toEqual(pngSignature);
     const image = card().getByTestId('fission-poster');
     await image.waitFor();
     await expect
@@ -108,7 +108,12 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
       .toBe(720);
     await card().getByText('Long-press the poster to save it or send it to a friend.').waitFor();
     const download = card().getByTestId('fission-poster-download');
-    expect(await download.getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    // What the member saves is the PNG itself.
+    const href = (await download.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^data:image\/png;base64,/);
+    const saved = Buffer.from(href.slice(href.indexOf(',') + 1), 'base64');
+    expect([...saved.subarray(0, 8)]).toEqual(pngSignature);
+    expect(saved.length).toBeGreaterThan(1000);
     expect(await download.getAttribute('download')).toMatch(/\.png$/);
 
     await card().getByTestId('fission-count').filter({ hasText: '0 of 2' }).waitFor();
