@@ -39,17 +39,32 @@ const Poster = ({ api, campaign }: { api: MemberApi; campaign: Campaign }) => {
   const { t } = useMemberI18n();
   const [url, setUrl] = useState<string | null>(null);
   const [isFailed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let isLive = true;
-    api.fissionPosterUrl(campaign.id).then(
-      (dataUrl) => isLive && setUrl(dataUrl),
-      () => isLive && setFailed(true),
-    );
+    // `attempt` is here only to fetch again after a failure: it counts up from 0.
+    if (attempt >= 0) {
+      api.fissionPosterUrl(campaign.id).then(
+        (dataUrl) => isLive && setUrl(dataUrl),
+        () => isLive && setFailed(true),
+      );
+    }
     return () => {
       isLive = false;
     };
-  }, [api, campaign.id]);
-  if (isFailed) return <p className="m-hint">{t('invite.posterFailed')}</p>;
+  }, [api, campaign.id, attempt]);
+  if (isFailed) {
+    return (
+      <Failed
+        text={t('invite.posterFailed')}
+        retryLabel={t('app.retry')}
+        retry={() => {
+          setFailed(false);
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
   return (
     <div className="m-poster">
       {url ? (

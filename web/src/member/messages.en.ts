@@ -150,7 +150,7 @@ export const en = {
   'invite.posterAlt': 'My invite poster for {name}',
   'invite.longPress': 'Long-press the poster to save it or send it to a friend.',
   'invite.savePoster': 'Save poster',
-  'invite.posterFailed': 'The poster could not be loaded. Tap refresh to try again.',
+  'invite.posterFailed': 'The poster could not be loaded.',
   'invite.stay.days': '{n} days',
   'invite.stay.hours': '{n} hours',
   'invite.stay.minutes': '{n} minutes',

@@ -146,7 +146,7 @@ export const zhCN: Record<MemberMessageKey, string> = {
   'invite.posterAlt': '我的「{name}」邀请海报',
   'invite.longPress': '长按海报可保存或发送给好友。',
   'invite.savePoster': '保存海报',
-  'invite.posterFailed': '海报加载失败，请点刷新重试。',
+  'invite.posterFailed': '海报加载失败。',
   'invite.stay.days': '{n} 天',
   'invite.stay.hours': '{n} 小时',
   'invite.stay.minutes': '{n} 分钟',
