@@ -360,6 +360,29 @@ describe('fission rewards, exactly once', () => {
     expect(poster.status).toBe(200);
     expect(readPng(Buffer.from(await poster.arrayBuffer())).width).toBe(720);
     expect((await me('POST', '/00000000-0000-4000-8000-000000000000/join')).status).toBe(404);
+    expect(after).toMatchObject({
+      stayMinutes: 60,
+      pointsPerInvite: 10,
+      tiers: [{ invites: 2, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser } }],
+      invites: { nextCountsAt: null, voided: [] },
+    });
+    // Three friends arrive (pending for the stay window); one leaves within it.
+    const fayState = await w.stateOf(campaignId, fay.memberId);
+    const arrivedAt = h.clock.now.getTime();
+    await bring(fayState, 3);
+    h.clock.advance(5 * 60_000);
+    const leaver = `friend-${people}`;
+    await w.deliverAll([w.leaveEvent(`leave-${leaver}`, leaver, 0)]);
+    await w.drainEvents();
+    const waiting = (await me('GET', '')).body.items.find((c: { id: string }) => c.id === campaignId);
+    expect(waiting.progress).toMatchObject({ validCount: 0, pendingCount: 2, voidCount: 1 });
+    expect(waiting.invites.nextCountsAt).toBe(new Date(arrivedAt + 60 * 60_000).toISOString());
+    expect(waiting.invites.voided).toEqual([{ reason: 'left', count: 1 }]);
+    h.clock.advance(61 * 60_000);
+    await w.sweep();
+    const counted = (await me('GET', '')).body.items.find((c: { id: string }) => c.id === campaignId);
+    expect(counted.progress).toMatchObject({ validCount: 2, pendingCount: 0, tiers: [{ status: 'issued' }] });
+    expect(counted.invites.nextCountsAt).toBeNull();
     // Once it ends, the member still sees the campaign she took part in; one she never joined disappears.
     const other = await newCampaign();
     for (const id of [campaignId, other]) {

@@ -1,11 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq, sql } from 'drizzle-orm';
 import { idParams, jsonResponse } from '../access/access.schemas.ts';
 import { imageQuery } from '../acquisition/acquisition.schemas.ts';
 import type { AppDeps } from '../app/deps.ts';
+import type { Db } from '../db/client.ts';
+import { fissionInvites } from '../db/schema/index.ts';
 import { createRouter } from '../http/app.ts';
 import { memberLinkSecurity, requireMember } from '../loyalty/me/require-member.ts';
 import { enrollInviter } from './enroll-inviter.ts';
-import { fissionProgressSchema } from './fission.schemas.ts';
+import { fissionProgressSchema, rewardInput } from './fission.schemas.ts';
 import {
   campaignViewOf,
   findInviter,
@@ -19,6 +22,40 @@ import { renderInviterPoster } from './inviter-poster.ts';
 /** The member pages' "my invite poster and progress": running campaigns, the member's link, poster and count. */
 const mine = { security: memberLinkSecurity, tags: ['member pages'] };
 
+const voidReasons = ['self', 'known', 'duplicate', 'left', 'campaign_over'] as const;
+
+const myInvitesSchema = z.object({
+  nextCountsAt: z.string().nullable().openapi({
+    description: 'When the first pending invite has stayed long enough to count (null: none pending)',
+  }),
+  voided: z
+    .array(z.object({ reason: z.enum(voidReasons), count: z.number().int() }))
+    .openapi({ description: 'Invites that did not count, by reason (most frequent first)' }),
+});
+
+/** The member's own invites beyond the counts: when the next pending one counts, why the void ones did not. */
+const loadMyInvites = async (db: Db, input: { tenantId: string; campaignId: string; memberId: string }) => {
+  const mine = and(
+    eq(fissionInvites.tenantId, input.tenantId),
+    eq(fissionInvites.campaignId, input.campaignId),
+    eq(fissionInvites.inviterMemberId, input.memberId),
+  );
+  const [pending] = await db
+    .select({ next: sql<Date | null>`min(${fissionInvites.dueAt})`.mapWith(fissionInvites.dueAt) })
+    .from(fissionInvites)
+    .where(and(mine, eq(fissionInvites.status, 'pending')));
+  const voided = await db
+    .select({ reason: fissionInvites.voidReason, count: sql<number>`count(*)::int` })
+    .from(fissionInvites)
+    .where(and(mine, eq(fissionInvites.status, 'void')))
+    .groupBy(fissionInvites.voidReason)
+    .orderBy(sql`count(*) desc`, fissionInvites.voidReason);
+  return {
+    nextCountsAt: pending?.next?.toISOString() ?? null,
+    voided: voided.flatMap((v) => (v.reason ? [{ reason: v.reason, count: v.count }] : [])),
+  };
+};
+
 const myCampaignSchema = z
   .object({
     id: z.uuid(),
@@ -27,9 +64,13 @@ const myCampaignSchema = z
     headline: z.string(),
     startsAt: z.string(),
     endsAt: z.string().nullable(),
-    tiers: z.array(z.object({ invites: z.number().int(), name: z.string() })),
+    tiers: z.array(z.object({ invites: z.number().int(), name: z.string(), reward: rewardInput })),
+    pointsPerInvite: z.number().int(),
+    inviteeReward: rewardInput.nullable(),
+    stayMinutes: z.number().int().openapi({ description: 'How long a friend must stay before they count' }),
     isJoined: z.boolean(),
     progress: fissionProgressSchema.nullable(),
+    invites: myInvitesSchema.nullable(),
     posterUrl: z.string().nullable().openapi({ description: 'GET with the member link token as bearer' }),
   })
   .openapi('MyFissionCampaign');
@@ -90,9 +131,13 @@ export const meFissionRouter = createRouter()
         headline: view.headline,
         startsAt: view.startsAt,
         endsAt: view.endsAt,
-        tiers: view.tiers.map((t) => ({ invites: t.invites, name: t.name })),
+        tiers: view.tiers.map((t) => ({ invites: t.invites, name: t.name, reward: t.reward })),
+        pointsPerInvite: view.pointsPerInvite,
+        inviteeReward: view.inviteeReward,
+        stayMinutes: view.stayMinutes,
         isJoined,
         progress: isJoined ? await getFissionProgress(deps, { ...me, campaignId: id }) : null,
+        invites: isJoined ? await loadMyInvites(deps.db, { ...me, campaignId: id }) : null,
         posterUrl: isJoined ? posterUrlOf(deps, id) : null,
       });
     }

@@ -4203,9 +4203,24 @@ export interface components {
             tiers: {
                 invites: number;
                 name: string;
+                reward: components["schemas"]["FissionReward"];
             }[];
+            pointsPerInvite: number;
+            inviteeReward: components["schemas"]["FissionReward"];
+            /** @description How long a friend must stay before they count */
+            stayMinutes: number;
             isJoined: boolean;
             progress: components["schemas"]["FissionProgress"] & (Record<string, never> | null);
+            invites: {
+                /** @description When the first pending invite has stayed long enough to count (null: none pending) */
+                nextCountsAt: string | null;
+                /** @description Invites that did not count, by reason (most frequent first) */
+                voided: {
+                    /** @enum {string} */
+                    reason: "self" | "known" | "duplicate" | "left" | "campaign_over";
+                    count: number;
+                }[];
+            } | null;
             /** @description GET with the member link token as bearer */
             posterUrl: string | null;
         };

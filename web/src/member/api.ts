@@ -60,6 +60,26 @@ export const createMemberApi = (token: string) => {
       if (!response.ok) throw new MemberApiError(response.status, 'http_error', `HTTP ${response.status}`);
       return URL.createObjectURL(await response.blob());
     },
+    fission: () => unwrap(client.GET('/api/v1/me/fission')),
+    joinFission: (id: string) =>
+      unwrap(client.POST('/api/v1/me/fission/{id}/join', { params: { path: { id } } })),
+    /**
+     * The member's invite poster (PNG) as a data: URL: an <img> cannot send the token, and unlike an object URL a
+     * data: URL survives a long-press "save image" in in-app browsers and works as a download link's target.
+     */
+    fissionPosterUrl: async (id: string): Promise<string> => {
+      const response = await fetch(`/api/v1/me/fission/${encodeURIComponent(id)}/poster`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!response.ok) throw new MemberApiError(response.status, 'http_error', `HTTP ${response.status}`);
+      const blob = await response.blob();
+      return new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.onerror = () => reject(reader.error);
+        reader.readAsDataURL(blob);
+      });
+    },
     calendar: (month?: string) => unwrap(client.GET('/api/v1/me/checkin', { params: { query: { month } } })),
     checkIn: () => unwrap(client.POST('/api/v1/me/checkin')),
     buyMakeupCard: (requestId: string) =>

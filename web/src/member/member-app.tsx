@@ -3,11 +3,12 @@ import { createMemberApi, type MemberApi, MemberApiError, tokenFromPath } from '
 import { CheckinTab } from './checkin-tab.tsx';
 import { CouponsTab } from './coupons-tab.tsx';
 import { MemberI18nProvider, useMemberI18n } from './i18n.tsx';
+import { InviteTab } from './invite-tab.tsx';
 import { MallTab } from './mall-tab.tsx';
 import { PointsTab } from './points-tab.tsx';
 import { Failed, Icon, Spinner, Toast, type ToastMessage, useLoad } from './ui.tsx';
 
-const tabs = ['points', 'mall', 'coupons', 'checkin'] as const;
+const tabs = ['points', 'mall', 'coupons', 'checkin', 'invite'] as const;
 export type Tab = (typeof tabs)[number];
 
 const tabOfHash = (hash: string): Tab => {
@@ -31,6 +32,7 @@ const tabIconPaths: Record<Tab, string> = {
   mall: 'M4 9h16v11H4zM3 6h18v3H3zm9 0v14M12 6c-1-3-5-3-5 0m5 0c1-3 5-3 5 0',
   coupons: 'M3 7h18v3a2 2 0 0 0 0 4v3H3v-3a2 2 0 0 0 0-4zm11 0v10',
   checkin: 'M4 6h16v14H4zm0 4h16M8 3v5m8-5v5m-7 7 2 2 4-4',
+  invite: 'M16 19a6 6 0 0 0-12 0M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm9-3v6m-3-3h6',
 };
 
 /** The page for a link that is missing, malformed, expired or names no member: what to do, not a crash. */
@@ -162,6 +164,7 @@ const MemberPages = ({ api }: { api: MemberApi }) => {
         {tab === 'mall' && <MallTab {...props} stores={me.stores} />}
         {tab === 'coupons' && <CouponsTab {...props} />}
         {tab === 'checkin' && <CheckinTab {...props} />}
+        {tab === 'invite' && <InviteTab {...props} />}
       </main>
       <nav className="m-tabs" aria-label={t('app.tabs')}>
         {tabs.map((name) => (
