@@ -1382,6 +1382,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The brand’s fission campaigns, each with its figures (inviters, invites, rewards) */
         get: operations["listFissionCampaigns"];
         put?: never;
         /** Create a fission (referral) campaign: tiers, invitee gift, budget, stay window, K, schedule */
@@ -1416,7 +1417,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The campaign’s inviters, newest first, with their valid, pending and void invites (paged) */
+        get: operations["listFissionInviters"];
         put?: never;
         /** Give members their personal invite link (again: their existing one) */
         post: operations["enrollFissionInviters"];
@@ -3534,6 +3536,16 @@ export interface components {
                 size: number;
             } | null;
         };
+        FissionCampaignListItem: components["schemas"]["FissionCampaign"] & {
+            stats: {
+                inviters: number;
+                validInvites: number;
+                pendingInvites: number;
+                rewardsIssued: number;
+                /** @description Rewards waiting in the approvals queue */
+                rewardsHeld: number;
+            };
+        };
         UpdateFissionCampaignInput: {
             /** @enum {string} */
             status?: "draft" | "active" | "ended";
@@ -3571,6 +3583,16 @@ export interface components {
         EnrollFissionInvitersInput: {
             memberIds: string[];
         };
+        FissionInviter: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            validCount: number;
+            pendingCount: number;
+            voidCount: number;
+            isOnHold: boolean;
+            joinedAt: string;
+        };
         FissionLeaderboard: {
             /** Format: uuid */
             campaignId: string;
@@ -3602,6 +3624,8 @@ export interface components {
                 /** @enum {string} */
                 status: "pending" | "valid" | "void";
                 voidReason: string | null;
+                inviterName: string;
+                inviteeName: string;
                 depth: number;
                 invitedAt: string;
                 leftAt: string | null;
@@ -6831,7 +6855,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["FissionCampaign"][];
+                        items: components["schemas"]["FissionCampaignListItem"][];
                     };
                 };
             };
@@ -6905,6 +6929,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FissionCampaign"];
+                };
+            };
+        };
+    };
+    listFissionInviters: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Inviters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FissionInviter"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
         };
