@@ -96,16 +96,20 @@ const targetAliases = Object.fromEntries(
 /** A coupon of a template, or points: the reward of a tier or of the invitee. */
 const RewardFields = ({
   prefix,
+  path,
   disabled,
   testId,
 }: {
+  /** The fields' names (relative to the enclosing Form.List, if any). */
   prefix: (string | number)[];
+  /** The reward's full path in the form, for watching its kind. */
+  path: (string | number)[];
   disabled: boolean;
   testId: string;
 }) => {
   const t = useT();
   const form = Form.useFormInstance<Values>();
-  const kind = Form.useWatch([...prefix, 'kind'], form) as RewardValues['kind'] | undefined;
+  const kind = Form.useWatch([...path, 'kind'], form) as RewardValues['kind'] | undefined;
   const templates = useQuery(couponTemplatesQuery).data ?? [];
   return (
     <Space.Compact style={{ width: '100%' }}>
@@ -212,7 +216,8 @@ const TierList = ({ disabled }: { disabled: boolean }) => {
               <Col span={9}>
                 <Form.Item style={{ marginBottom: 24 }}>
                   <RewardFields
-                    prefix={['tiers', field.name, 'reward']}
+                    prefix={[field.name, 'reward']}
+                    path={['tiers', field.name, 'reward']}
                     disabled={disabled}
                     testId={`tier-reward-${field.name}`}
                   />
