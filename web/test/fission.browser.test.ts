@@ -38,7 +38,10 @@ describe('fission campaign pages in a browser', { timeout: 120_000 }, () => {
     const { token } = await createApi(server.url)<{ token: string }>('POST', '/api/v1/auth/login', owner);
     api = createApi(server.url, token);
     // The demo brand's community series for the campaign (a new series opens its first group at once).
-    const accounts = await api<{ items: { id: string; platform: string }[] }>('GET', '/api/v1/platform-accounts');
+    const accounts = await api<{ items: { id: string; platform: string }[] }>(
+      'GET',
+      '/api/v1/platform-accounts',
+    );
     const sandbox = accounts.items.find((a) => a.platform === 'sandbox');
     await api('POST', '/api/v1/community-series', {
       platformAccountId: sandbox!.id,
@@ -144,7 +147,10 @@ describe('fission campaign pages in a browser', { timeout: 120_000 }, () => {
       await page.getByPlaceholder('Paste a link or code').fill(inviteLink);
       await page.getByPlaceholder('Paste a link or code').press('Tab');
       await page.getByRole('button', { name: 'Open', exact: true }).last().click();
-      await page.getByText(/^Joined Happy Moms Referral/).first().waitFor();
+      await page
+        .getByText(/^Joined Happy Moms Referral/)
+        .first()
+        .waitFor();
     }
     await screenshot(page, 'fission-simulator-joined');
     // The worker's pipeline records both as waiting invites.
