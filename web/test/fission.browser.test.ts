@@ -214,4 +214,23 @@ describe('fission campaign pages in a browser', { timeout: 120_000 }, () => {
     await page.getByText('English').click();
     expect(errors).toEqual([]);
   });
+
+  it('renames the campaign, then ends it: no more links are given', async () => {
+    await go(`/fission/${campaignId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const drawer = page.locator('.ant-drawer');
+    // The promised rules are locked; the name is not.
+    await expect(drawer.getByTestId('fission-stay').isDisabled()).resolves.toBe(true);
+    await drawer.getByTestId('fission-name').fill('Mums invite mums (spring)');
+    await drawer.getByTestId('form-submit').click();
+    await page.getByRole('heading', { name: 'Mums invite mums (spring)' }).waitFor();
+
+    await page.getByTestId('fission-end').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'End campaign' }).click();
+    await page.getByText('Ended', { exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Inviters' }).click();
+    await page.getByTestId('fission-inviters').getByRole('button', { name: 'Wang Fang' }).waitFor();
+    await expect(page.getByTestId('fission-enroll').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
