@@ -293,6 +293,21 @@ describe('fission campaigns over the API', () => {
       nextCursor: null,
     });
     expect((await w.get(`/api/v1/fission-campaigns/${campaign.id}/inviters?cursor=nope`)).status).toBe(400);
+    // Rewards come in keyset pages, oldest first, each with its member's name.
+    const seen: { id: string; memberName: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await w.get(
+        `/api/v1/fission-campaigns/${campaign.id}/rewards?status=issued&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(5);
+    expect(seen.map((r) => r.memberName).sort()).toEqual(['Alice', 'Alice', 'Alice', 'Bea', 'Cai']);
     const board = await w.get(`/api/v1/fission-campaigns/${campaign.id}/leaderboard?size=5`);
     expect(board.body.items).toEqual([{ rank: 1, memberId: alice.memberId, name: 'Alice', validCount: 2 }]);
     expect((await w.get(`/api/v1/fission-campaigns/${campaign.id}/leaderboard?size=0`)).status).toBe(400);

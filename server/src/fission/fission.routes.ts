@@ -157,9 +157,9 @@ const routes = {
     method: 'get',
     path: '/fission-campaigns/{id}/rewards',
     operationId: 'listFissionRewards',
-    summary: 'Rewards of the campaign; status=held is the approvals queue',
+    summary: 'Rewards of the campaign, oldest first (paged); status=held is the approvals queue',
     request: { params: idParams, query: s.rewardsQuery },
-    responses: { 200: jsonResponse('Rewards', z.object({ items: z.array(s.fissionRewardSchema) })) },
+    responses: { 200: jsonResponse('Rewards', pageSchema(s.fissionRewardListItemSchema)) },
   }),
   approve: createRoute({
     ...authed,
@@ -275,13 +275,11 @@ export const fissionRouter = createRouter()
   )
   .openapi(routes.rewards, async (c) =>
     c.json(
-      {
-        items: await listFissionRewards(c.var.deps.db, {
-          tenantId: c.var.auth.tenantId,
-          campaignId: c.req.valid('param').id,
-          status: c.req.valid('query').status,
-        }),
-      },
+      await listFissionRewards(c.var.deps.db, {
+        tenantId: c.var.auth.tenantId,
+        campaignId: c.req.valid('param').id,
+        ...c.req.valid('query'),
+      }),
       200,
     ),
   )

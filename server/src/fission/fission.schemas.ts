@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { limitSchema, uuidCursorSchema } from '../http/pagination.ts';
 
 export const rewardInput = z
   .discriminatedUnion('kind', [
@@ -228,7 +229,13 @@ export const rejectInput = z
   .object({ note: z.string().trim().min(1).max(500) })
   .openapi('RejectFissionRewardInput');
 
+export const fissionRewardListItemSchema = fissionRewardSchema
+  .extend({ memberName: z.string() })
+  .openapi('FissionRewardListItem');
+
 export const rewardsQuery = z.object({
+  limit: limitSchema,
+  cursor: uuidCursorSchema,
   status: z
     .enum(['issued', 'held', 'rejected', 'refused'])
     .optional()

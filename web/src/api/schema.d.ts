@@ -1502,7 +1502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rewards of the campaign; status=held is the approvals queue */
+        /** Rewards of the campaign, oldest first (paged); status=held is the approvals queue */
         get: operations["listFissionRewards"];
         put?: never;
         post?: never;
@@ -3630,6 +3630,9 @@ export interface components {
                 invitedAt: string;
                 leftAt: string | null;
             }[];
+        };
+        FissionRewardListItem: components["schemas"]["FissionRewardRecord"] & {
+            memberName: string;
         };
         FissionRewardRecord: {
             /** Format: uuid */
@@ -7090,6 +7093,9 @@ export interface operations {
     listFissionRewards: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 status?: "issued" | "held" | "rejected" | "refused";
             };
             header?: never;
@@ -7107,7 +7113,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["FissionRewardRecord"][];
+                        items: components["schemas"]["FissionRewardListItem"][];
+                        nextCursor: string | null;
                     };
                 };
             };

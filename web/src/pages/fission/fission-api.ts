@@ -10,6 +10,7 @@ export type FissionCampaign = Schemas['FissionCampaign'];
 export type FissionCampaignListItem = Schemas['FissionCampaignListItem'];
 export type FissionReward = Schemas['FissionReward'];
 export type FissionRewardRecord = Schemas['FissionRewardRecord'];
+export type FissionRewardListItem = Schemas['FissionRewardListItem'];
 export type FissionInviter = Schemas['FissionInviter'];
 export type FissionProgress = Schemas['FissionProgress'];
 export type FissionInviteTree = Schemas['FissionInviteTree'];

@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
+import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
 import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { formatTime } from '../../components/format.ts';
@@ -10,9 +11,9 @@ import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import {
   type FissionCampaign,
+  type FissionRewardListItem,
   type FissionRewardRecord,
   fissionKeys,
-  inviteTreeQuery,
   type RewardStatus,
   rewardLabel,
   rewardStatusColors,
@@ -78,26 +79,18 @@ export const RewardsTab = ({ campaign, canManage }: { campaign: FissionCampaign;
   const [filter, setFilter] = useState<Filter>('held');
   const [rejecting, setRejecting] = useState<FissionRewardRecord>();
   const couponNames = useCouponNames();
-  const tree = useQuery(inviteTreeQuery(campaign.id));
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
-    for (const e of tree.data?.edges ?? []) {
-      map.set(e.inviterMemberId, e.inviterName);
-      map.set(e.inviteeMemberId, e.inviteeName);
-    }
-    return map;
-  }, [tree.data]);
-  const rewards = useQuery({
-    queryKey: ['listFissionRewards', campaign.id, filter],
-    queryFn: async () =>
-      (
-        await unwrap(
-          api.GET('/api/v1/fission-campaigns/{id}/rewards', {
-            params: { path: { id: campaign.id }, query: filter === 'all' ? {} : { status: filter } },
-          }),
-        )
-      ).items,
-  });
+  const { pages, query, items, nextCursor } = usePagedQuery(
+    ['listFissionRewards', campaign.id, filter],
+    (page) =>
+      unwrap(
+        api.GET('/api/v1/fission-campaigns/{id}/rewards', {
+          params: {
+            path: { id: campaign.id },
+            query: { ...page, ...(filter === 'all' ? {} : { status: filter }) },
+          },
+        }),
+      ),
+  );
   const refresh = () =>
     Promise.all(fissionKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const approve = useMutation({
@@ -129,34 +122,33 @@ export const RewardsTab = ({ campaign, canManage }: { campaign: FissionCampaign;
       <Segmented
         style={{ marginBottom: 12 }}
         value={filter}
-        onChange={(value) => setFilter(value as Filter)}
+        onChange={(value) => {
+          setFilter(value as Filter);
+          pages.reset();
+        }}
         options={(['held', 'issued', 'rejected', 'refused', 'all'] as const).map((s) => ({
           value: s,
           label: s === 'all' ? t('fission.all') : t(`fission.rewardStatus.${s}`),
         }))}
         data-testid="rewards-filter"
       />
-      <Table<FissionRewardRecord>
+      <Table<FissionRewardListItem>
         rowKey="id"
         size="middle"
         data-testid="fission-rewards"
-        loading={rewards.isPending}
-        dataSource={rewards.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={query.isPending}
+        dataSource={items}
+        pagination={false}
         scroll={{ x: 900 }}
         locale={{
-          emptyText: rewards.isPending ? (
+          emptyText: query.isPending ? (
             ' '
           ) : (
             <EmptyHint description={t(filter === 'held' ? 'fission.queueEmpty' : 'fission.noRewards')} />
           ),
         }}
         columns={[
-          {
-            title: t('fission.member'),
-            dataIndex: 'memberId',
-            render: (id: string) => names.get(id) || id.slice(0, 8),
-          },
+          { title: t('fission.member'), dataIndex: 'memberName' },
           {
             title: t('fission.rewardFor'),
             render: (_, r) =>
@@ -183,7 +175,7 @@ export const RewardsTab = ({ campaign, canManage }: { campaign: FissionCampaign;
                 {
                   title: '',
                   width: 300,
-                  render: (_: unknown, r: FissionRewardRecord) =>
+                  render: (_: unknown, r: FissionRewardListItem) =>
                     r.status === 'held' && (
                       <Space size={4}>
                         <Button
@@ -215,6 +207,7 @@ export const RewardsTab = ({ campaign, canManage }: { campaign: FissionCampaign;
             : []),
         ]}
       />
+      <CursorPager pages={pages} nextCursor={nextCursor} count={items.length} />
       <RejectModal reward={rejecting} onClose={() => setRejecting(undefined)} />
     </Card>
   );
