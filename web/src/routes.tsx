@@ -12,6 +12,7 @@ import {
   NotificationOutlined,
   QrcodeOutlined,
   SafetyOutlined,
+  ShareAltOutlined,
   ShopOutlined,
   SwapOutlined,
   TagsOutlined,
@@ -101,6 +102,15 @@ export const consoleRoutes: ConsoleRoute[] = [
   {
     path: '/channel-codes/:id',
     page: lazyPage(() => import('./pages/acquisition/code-stats-page.tsx'), 'CodeStatsPage'),
+  },
+  {
+    path: '/fission',
+    page: lazyPage(() => import('./pages/fission/fission-campaigns-page.tsx'), 'FissionCampaignsPage'),
+    menu: { label: 'menu.fission', icon: <ShareAltOutlined />, section: 'acquisition' },
+  },
+  {
+    path: '/fission/:id',
+    page: lazyPage(() => import('./pages/fission/fission-campaign-page.tsx'), 'FissionCampaignPage'),
   },
   {
     path: '/welcome',

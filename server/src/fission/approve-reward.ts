@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AuthContext } from '../access/auth-context.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
-import { type FissionRewardStatus, fissionInviters, fissionRewards } from '../db/schema/index.ts';
+import { type FissionRewardStatus, fissionInviters, fissionRewards, members } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
+import { type Page, pageOf } from '../http/pagination.ts';
 import { runRewardTx } from '../loyalty/reward-tx.ts';
 import { loadCampaign, releaseTierBudget } from './fission.store.ts';
 import { rewardTextOf } from './fission.ts';
@@ -28,21 +29,39 @@ export const rewardViewOf = (row: RewardRow) => ({
 
 export const listFissionRewards = async (
   db: Db,
-  input: { tenantId: string; campaignId: string; status?: FissionRewardStatus },
-) => {
+  input: {
+    tenantId: string;
+    campaignId: string;
+    status?: FissionRewardStatus;
+    limit: number;
+    cursor?: string;
+  },
+): Promise<Page<ReturnType<typeof rewardViewOf> & { memberName: string }>> => {
   if (!(await loadCampaign(db, input.tenantId, input.campaignId))) throw notFound('Fission campaign');
   const rows = await db
-    .select()
+    .select({ reward: fissionRewards, memberName: members.name })
     .from(fissionRewards)
+    .innerJoin(members, eq(members.id, fissionRewards.memberId))
     .where(
       and(
         eq(fissionRewards.tenantId, input.tenantId),
         eq(fissionRewards.campaignId, input.campaignId),
         input.status ? eq(fissionRewards.status, input.status) : undefined,
+        // Oldest first (the order of the queue); the cursor row is looked up, like olderThanCursor.
+        input.cursor
+          ? sql`(${fissionRewards.createdAt}, ${fissionRewards.id}) > (select r.created_at, r.id
+              from ${fissionRewards} r where r.tenant_id = ${input.tenantId} and r.id = ${input.cursor})`
+          : undefined,
       ),
     )
-    .orderBy(asc(fissionRewards.createdAt), asc(fissionRewards.id));
-  return rows.map(rewardViewOf);
+    .orderBy(asc(fissionRewards.createdAt), asc(fissionRewards.id))
+    .limit(input.limit + 1);
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => r.reward.id,
+    (r) => ({ ...rewardViewOf(r.reward), memberName: r.memberName }),
+  );
 };
 
 const lockHeld = async (tx: Db, tenantId: string, rewardId: string) => {

@@ -1,10 +1,11 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import { fissionInviters, fissionInvites, fissionRewards, members } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
+import { type Page, pageOf } from '../http/pagination.ts';
 import { inviterLinkOf } from './enroll-inviter.ts';
-import type { FissionProgressView } from './fission.schemas.ts';
+import type { CampaignStats, FissionProgressView } from './fission.schemas.ts';
 import { type CampaignRecord, findInviter, findMemberName, loadCampaign } from './fission.store.ts';
 import { kFactorOf, type LeaderboardRow, nextTierOf, progressTextOf, rankInviters } from './fission.ts';
 
@@ -143,6 +144,17 @@ export const getFissionInviteTree = async (
     .where(where)
     .orderBy(asc(fissionInvites.depth), asc(fissionInvites.invitedAt), asc(fissionInvites.id))
     .limit(input.limit);
+  const ids = [...new Set(edges.flatMap((e) => [e.inviterMemberId, e.inviteeMemberId]))];
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: members.id, name: members.name })
+            .from(members)
+            .where(and(eq(members.tenantId, input.tenantId), inArray(members.id, ids)))
+        ).map((m) => [m.id, m.name]),
+  );
   return {
     campaignId: input.campaignId,
     inviters: inviters?.count ?? 0,
@@ -152,6 +164,8 @@ export const getFissionInviteTree = async (
     edges: edges.map((e) => ({
       inviterMemberId: e.inviterMemberId,
       inviteeMemberId: e.inviteeMemberId,
+      inviterName: names.get(e.inviterMemberId) ?? '',
+      inviteeName: names.get(e.inviteeMemberId) ?? '',
       status: e.status,
       voidReason: e.voidReason,
       depth: e.depth,
@@ -159,4 +173,95 @@ export const getFissionInviteTree = async (
       leftAt: e.leftAt?.toISOString() ?? null,
     })),
   };
+};
+
+/** The figures of a campaign's row in the console's list: inviters, invites and rewards. */
+export const campaignStatsOf = async (
+  db: Db,
+  tenantId: string,
+  campaignId: string,
+): Promise<CampaignStats> => {
+  const [inviters] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(fissionInviters)
+    .where(and(eq(fissionInviters.tenantId, tenantId), eq(fissionInviters.campaignId, campaignId)));
+  const [invites] = await db
+    .select({
+      valid: sql<number>`count(*) filter (where ${fissionInvites.status} = 'valid')::int`,
+      pending: sql<number>`count(*) filter (where ${fissionInvites.status} = 'pending')::int`,
+    })
+    .from(fissionInvites)
+    .where(and(eq(fissionInvites.tenantId, tenantId), eq(fissionInvites.campaignId, campaignId)));
+  const [rewards] = await db
+    .select({
+      issued: sql<number>`count(*) filter (where ${fissionRewards.status} = 'issued')::int`,
+      held: sql<number>`count(*) filter (where ${fissionRewards.status} = 'held')::int`,
+    })
+    .from(fissionRewards)
+    .where(and(eq(fissionRewards.tenantId, tenantId), eq(fissionRewards.campaignId, campaignId)));
+  return {
+    inviters: inviters?.count ?? 0,
+    validInvites: invites?.valid ?? 0,
+    pendingInvites: invites?.pending ?? 0,
+    rewardsIssued: rewards?.issued ?? 0,
+    rewardsHeld: rewards?.held ?? 0,
+  };
+};
+
+/**
+ * The campaign's inviters, newest first, keyset-paged by member id, with their invite counts. `visible` is the
+ * caller's member filter (a store-bound caller sees only their stores' members).
+ */
+export const listFissionInviters = async (
+  db: Db,
+  input: { tenantId: string; campaignId: string; visible: SQL | undefined; limit: number; cursor?: string },
+): Promise<Page<FissionInviterRow>> => {
+  const { tenantId, campaignId } = input;
+  await requireCampaign(db, tenantId, campaignId);
+  const counted = (status: string) =>
+    sql<number>`(select count(*)::int from ${fissionInvites} where ${fissionInvites.tenantId} = ${tenantId}
+      and ${fissionInvites.campaignId} = ${campaignId}
+      and ${fissionInvites.inviterMemberId} = ${fissionInviters.memberId}
+      and ${fissionInvites.status} = ${status})`;
+  const rows = await db
+    .select({
+      memberId: fissionInviters.memberId,
+      name: members.name,
+      validCount: fissionInviters.validCount,
+      pendingCount: counted('pending'),
+      voidCount: counted('void'),
+      isOnHold: fissionInviters.isOnHold,
+      joinedAt: fissionInviters.joinedAt,
+    })
+    .from(fissionInviters)
+    .innerJoin(members, eq(members.id, fissionInviters.memberId))
+    .where(
+      and(
+        eq(fissionInviters.tenantId, tenantId),
+        eq(fissionInviters.campaignId, campaignId),
+        input.visible,
+        input.cursor
+          ? sql`(${fissionInviters.joinedAt}, ${fissionInviters.memberId}) < (select i.joined_at, i.member_id
+              from ${fissionInviters} i where i.campaign_id = ${campaignId} and i.member_id = ${input.cursor})`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(fissionInviters.joinedAt), desc(fissionInviters.memberId))
+    .limit(input.limit + 1);
+  return pageOf(
+    rows,
+    input.limit,
+    (r) => r.memberId,
+    (r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }),
+  );
+};
+
+export type FissionInviterRow = {
+  memberId: string;
+  name: string;
+  validCount: number;
+  pendingCount: number;
+  voidCount: number;
+  isOnHold: boolean;
+  joinedAt: string;
 };

@@ -268,6 +268,46 @@ describe('fission campaigns over the API', () => {
       kFactor: 2,
       maxDepth: 1,
     });
+    expect(tree.body.edges.map((e: { inviterName: string; inviteeName: string }) => e.inviterName)).toEqual([
+      'Alice',
+      'Alice',
+      'Alice',
+    ]);
+    expect(
+      tree.body.edges
+        .map((e: { inviteeName: string }) => e.inviteeName)
+        .sort((a: string, b: string) => a.localeCompare(b)),
+    ).toEqual(['Bea', 'Cai', 'Dora']);
+    const list = await w.get('/api/v1/fission-campaigns');
+    expect(list.body.items[0].stats).toEqual({
+      inviters: 1,
+      validInvites: 2,
+      pendingInvites: 0,
+      rewardsIssued: 5,
+      rewardsHeld: 0,
+    });
+    const inviters = await w.get(`/api/v1/fission-campaigns/${campaign.id}/inviters?limit=1`);
+    expect(inviters.status).toBe(200);
+    expect(inviters.body).toMatchObject({
+      items: [{ memberId: alice.memberId, name: 'Alice', validCount: 2, pendingCount: 0, voidCount: 1 }],
+      nextCursor: null,
+    });
+    expect((await w.get(`/api/v1/fission-campaigns/${campaign.id}/inviters?cursor=nope`)).status).toBe(400);
+    // Rewards come in keyset pages, oldest first, each with its member's name.
+    const seen: { id: string; memberName: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await w.get(
+        `/api/v1/fission-campaigns/${campaign.id}/rewards?status=issued&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen.map((r) => r.id)).size).toBe(5);
+    expect(seen.map((r) => r.memberName).sort()).toEqual(['Alice', 'Alice', 'Alice', 'Bea', 'Cai']);
     const board = await w.get(`/api/v1/fission-campaigns/${campaign.id}/leaderboard?size=5`);
     expect(board.body.items).toEqual([{ rank: 1, memberId: alice.memberId, name: 'Alice', validCount: 2 }]);
     expect((await w.get(`/api/v1/fission-campaigns/${campaign.id}/leaderboard?size=0`)).status).toBe(400);
@@ -339,6 +379,8 @@ describe('fission campaigns over the API', () => {
       (await asGuide(`/api/v1/fission-campaigns/${campaign.id}/inviters/${alice.memberId}`)).status,
     ).toBe(404);
     expect((await asGuide(`/api/v1/fission-campaigns/${campaign.id}`)).status).toBe(200);
+    expect((await asGuide(`/api/v1/fission-campaigns/${campaign.id}/inviters`)).body.items).toEqual([]);
+    expect((await as('GET', `/api/v1/fission-campaigns/${campaign.id}/inviters`)).status).toBe(404);
     // Nor may it name this brand's templates or series in its own campaign.
     const stolen = await as('POST', '/api/v1/fission-campaigns', {
       ...base(),

@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { members } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { createRouter } from '../http/app.ts';
+import { pageSchema, uuidPaginationQuery } from '../http/pagination.ts';
 import { visibleMembers } from '../members/member-filter.ts';
 import {
   approveFissionReward,
@@ -17,7 +18,12 @@ import {
 } from './approve-reward.ts';
 import { enrollInviter } from './enroll-inviter.ts';
 import * as s from './fission.schemas.ts';
-import { getFissionInviteTree, getFissionLeaderboard, getFissionProgress } from './fission-views.ts';
+import {
+  getFissionInviteTree,
+  getFissionLeaderboard,
+  getFissionProgress,
+  listFissionInviters,
+} from './fission-views.ts';
 import { renderInviterPoster } from './inviter-poster.ts';
 import {
   createFissionCampaign,
@@ -58,7 +64,10 @@ const routes = {
     method: 'get',
     path: '/fission-campaigns',
     operationId: 'listFissionCampaigns',
-    responses: { 200: jsonResponse('Campaigns', z.object({ items: z.array(s.fissionCampaignSchema) })) },
+    summary: 'The brand’s fission campaigns, each with its figures (inviters, invites, rewards)',
+    responses: {
+      200: jsonResponse('Campaigns', z.object({ items: z.array(s.fissionCampaignListItemSchema) })),
+    },
   }),
   get: createRoute({
     ...authed,
@@ -87,6 +96,15 @@ const routes = {
     responses: {
       200: jsonResponse('Their progress and links', z.object({ items: z.array(s.fissionProgressSchema) })),
     },
+  }),
+  inviters: createRoute({
+    ...authed,
+    method: 'get',
+    path: '/fission-campaigns/{id}/inviters',
+    operationId: 'listFissionInviters',
+    summary: 'The campaign’s inviters, newest first, with their valid, pending and void invites (paged)',
+    request: { params: idParams, query: uuidPaginationQuery },
+    responses: { 200: jsonResponse('Inviters', pageSchema(s.fissionInviterSchema)) },
   }),
   progress: createRoute({
     ...authed,
@@ -139,9 +157,9 @@ const routes = {
     method: 'get',
     path: '/fission-campaigns/{id}/rewards',
     operationId: 'listFissionRewards',
-    summary: 'Rewards of the campaign; status=held is the approvals queue',
+    summary: 'Rewards of the campaign, oldest first (paged); status=held is the approvals queue',
     request: { params: idParams, query: s.rewardsQuery },
-    responses: { 200: jsonResponse('Rewards', z.object({ items: z.array(s.fissionRewardSchema) })) },
+    responses: { 200: jsonResponse('Rewards', pageSchema(s.fissionRewardListItemSchema)) },
   }),
   approve: createRoute({
     ...authed,
@@ -199,6 +217,20 @@ export const fissionRouter = createRouter()
     }
     return c.json({ items }, 200);
   })
+  .openapi(routes.inviters, async (c) => {
+    const { deps, auth } = c.var;
+    const { limit, cursor } = c.req.valid('query');
+    return c.json(
+      await listFissionInviters(deps.db, {
+        tenantId: auth.tenantId,
+        campaignId: c.req.valid('param').id,
+        visible: visibleMembers(auth.tenantId, auth.scope),
+        limit,
+        cursor,
+      }),
+      200,
+    );
+  })
   .openapi(routes.progress, async (c) => {
     const { id, memberId } = c.req.valid('param');
     await requireVisibleMember(c.var.deps.db, c.var.auth, memberId);
@@ -243,13 +275,11 @@ export const fissionRouter = createRouter()
   )
   .openapi(routes.rewards, async (c) =>
     c.json(
-      {
-        items: await listFissionRewards(c.var.deps.db, {
-          tenantId: c.var.auth.tenantId,
-          campaignId: c.req.valid('param').id,
-          status: c.req.valid('query').status,
-        }),
-      },
+      await listFissionRewards(c.var.deps.db, {
+        tenantId: c.var.auth.tenantId,
+        campaignId: c.req.valid('param').id,
+        ...c.req.valid('query'),
+      }),
       200,
     ),
   )

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { limitSchema, uuidCursorSchema } from '../http/pagination.ts';
 
 export const rewardInput = z
   .discriminatedUnion('kind', [
@@ -115,6 +116,32 @@ export const fissionCampaignSchema = z
   .openapi('FissionCampaign');
 export type FissionCampaignView = z.infer<typeof fissionCampaignSchema>;
 
+export const campaignStatsSchema = z.object({
+  inviters: z.number().int(),
+  validInvites: z.number().int(),
+  pendingInvites: z.number().int(),
+  rewardsIssued: z.number().int(),
+  rewardsHeld: z.number().int().openapi({ description: 'Rewards waiting in the approvals queue' }),
+});
+export type CampaignStats = z.infer<typeof campaignStatsSchema>;
+
+export const fissionCampaignListItemSchema = fissionCampaignSchema
+  .extend({ stats: campaignStatsSchema })
+  .openapi('FissionCampaignListItem');
+
+/** One inviter in the campaign's list of inviters (the console's progress table). */
+export const fissionInviterSchema = z
+  .object({
+    memberId: z.uuid(),
+    name: z.string(),
+    validCount: z.number().int(),
+    pendingCount: z.number().int(),
+    voidCount: z.number().int(),
+    isOnHold: z.boolean(),
+    joinedAt: z.string(),
+  })
+  .openapi('FissionInviter');
+
 export const tierProgressSchema = z.object({
   tierIndex: z.number().int(),
   invites: z.number().int(),
@@ -168,6 +195,8 @@ export const inviteTreeSchema = z
         inviteeMemberId: z.uuid(),
         status: z.enum(['pending', 'valid', 'void']),
         voidReason: z.string().nullable(),
+        inviterName: z.string(),
+        inviteeName: z.string(),
         depth: z.number().int(),
         invitedAt: z.string(),
         leftAt: z.string().nullable(),
@@ -200,7 +229,13 @@ export const rejectInput = z
   .object({ note: z.string().trim().min(1).max(500) })
   .openapi('RejectFissionRewardInput');
 
+export const fissionRewardListItemSchema = fissionRewardSchema
+  .extend({ memberName: z.string() })
+  .openapi('FissionRewardListItem');
+
 export const rewardsQuery = z.object({
+  limit: limitSchema,
+  cursor: uuidCursorSchema,
   status: z
     .enum(['issued', 'held', 'rejected', 'refused'])
     .optional()

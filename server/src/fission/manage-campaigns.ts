@@ -14,11 +14,13 @@ import {
 } from '../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../errors.ts';
 import type {
+  CampaignStats,
   CreateFissionCampaignInput,
   FissionCampaignView,
   UpdateFissionCampaignInput,
 } from './fission.schemas.ts';
 import { campaignViewOf, listCampaignIds, loadCampaign } from './fission.store.ts';
+import { campaignStatsOf } from './fission-views.ts';
 
 /** Create, read, list and change fission campaigns (operators and owners change; any staff reads). */
 
@@ -150,8 +152,13 @@ export const getFissionCampaign = async (
 
 export const listFissionCampaigns = async (db: Db, auth: Pick<AuthContext, 'tenantId'>) => {
   const ids = await listCampaignIds(db, auth.tenantId);
-  const items: FissionCampaignView[] = [];
-  for (const id of ids) items.push(await getFissionCampaign(db, auth, id));
+  const items: (FissionCampaignView & { stats: CampaignStats })[] = [];
+  for (const id of ids) {
+    items.push({
+      ...(await getFissionCampaign(db, auth, id)),
+      stats: await campaignStatsOf(db, auth.tenantId, id),
+    });
+  }
   return items;
 };
 

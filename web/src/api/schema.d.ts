@@ -1382,6 +1382,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The brand’s fission campaigns, each with its figures (inviters, invites, rewards) */
         get: operations["listFissionCampaigns"];
         put?: never;
         /** Create a fission (referral) campaign: tiers, invitee gift, budget, stay window, K, schedule */
@@ -1416,7 +1417,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The campaign’s inviters, newest first, with their valid, pending and void invites (paged) */
+        get: operations["listFissionInviters"];
         put?: never;
         /** Give members their personal invite link (again: their existing one) */
         post: operations["enrollFissionInviters"];
@@ -1500,7 +1502,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Rewards of the campaign; status=held is the approvals queue */
+        /** Rewards of the campaign, oldest first (paged); status=held is the approvals queue */
         get: operations["listFissionRewards"];
         put?: never;
         post?: never;
@@ -3791,6 +3793,16 @@ export interface components {
                 size: number;
             } | null;
         };
+        FissionCampaignListItem: components["schemas"]["FissionCampaign"] & {
+            stats: {
+                inviters: number;
+                validInvites: number;
+                pendingInvites: number;
+                rewardsIssued: number;
+                /** @description Rewards waiting in the approvals queue */
+                rewardsHeld: number;
+            };
+        };
         UpdateFissionCampaignInput: {
             /** @enum {string} */
             status?: "draft" | "active" | "ended";
@@ -3828,6 +3840,16 @@ export interface components {
         EnrollFissionInvitersInput: {
             memberIds: string[];
         };
+        FissionInviter: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            validCount: number;
+            pendingCount: number;
+            voidCount: number;
+            isOnHold: boolean;
+            joinedAt: string;
+        };
         FissionLeaderboard: {
             /** Format: uuid */
             campaignId: string;
@@ -3859,10 +3881,15 @@ export interface components {
                 /** @enum {string} */
                 status: "pending" | "valid" | "void";
                 voidReason: string | null;
+                inviterName: string;
+                inviteeName: string;
                 depth: number;
                 invitedAt: string;
                 leftAt: string | null;
             }[];
+        };
+        FissionRewardListItem: components["schemas"]["FissionRewardRecord"] & {
+            memberName: string;
         };
         FissionRewardRecord: {
             /** Format: uuid */
@@ -7336,7 +7363,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["FissionCampaign"][];
+                        items: components["schemas"]["FissionCampaignListItem"][];
                     };
                 };
             };
@@ -7410,6 +7437,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FissionCampaign"];
+                };
+            };
+        };
+    };
+    listFissionInviters: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Inviters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FissionInviter"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
         };
@@ -7542,6 +7598,9 @@ export interface operations {
     listFissionRewards: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 status?: "issued" | "held" | "rejected" | "refused";
             };
             header?: never;
@@ -7559,7 +7618,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["FissionRewardRecord"][];
+                        items: components["schemas"]["FissionRewardListItem"][];
+                        nextCursor: string | null;
                     };
                 };
             };
