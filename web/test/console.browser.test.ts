@@ -195,9 +195,11 @@ describe('console in a browser', { timeout: 90_000 }, () => {
 
     await page.evaluate(() => localStorage.setItem('orchard.locale', 'en'));
     await page.reload();
+    // Signed in again after the reload (the header names the owner) before the menu is opened.
+    await page.getByTestId('user-menu').getByText(/\S/).first().waitFor();
     await page.getByTestId('user-menu').click();
-    await page.getByText('Sign out').click();
-    await page.waitForURL(`${server.url}/sign-in`);
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(`${server.url}/sign-in`, { timeout: 60_000 });
     await signIn(page, server.url, 'guide.ja@demo.orchard.local', 'guide-ja-password');
     await page.getByText("Jing'an store").first().waitFor();
 
