@@ -194,12 +194,17 @@ describe('console in a browser', { timeout: 90_000 }, () => {
     await api('PATCH', `/api/v1/staff/${guide.id}`, { password: 'guide-ja-password' });
 
     await page.evaluate(() => localStorage.setItem('orchard.locale', 'en'));
-    await page.reload();
+    // A fresh load at the top of the overview: a reload would keep the members page scrolled, and the menu's popup
+    // moves while the click scrolls it into view.
+    await page.goto(`${server.url}/`);
     // Signed in again after the reload (the header names the owner) before the menu is opened.
     await page.getByTestId('user-menu').getByText(/\S/).first().waitFor();
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.waitForURL(`${server.url}/sign-in`, { timeout: 60_000 });
+    await page.waitForURL(`${server.url}/sign-in`, { timeout: 60_000 }).catch(async (error: Error) => {
+      await screenshot(page, 'guide-sign-out-failed');
+      throw new Error(`${error.message}\nthe page is at ${page.url()}`);
+    });
     await signIn(page, server.url, 'guide.ja@demo.orchard.local', 'guide-ja-password');
     await page.getByText("Jing'an store").first().waitFor();
 
