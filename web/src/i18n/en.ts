@@ -2,10 +2,12 @@
  * The console's English messages. Keys are flat and dotted by page; zh-cn.ts must have every key (the type
  * checker says which are missing). `{name}` is filled in by t(key, { name }).
  */
+import { enAnalytics } from './en-analytics.ts';
 import { enGrowth } from './en-growth.ts';
 
 export const en = {
   ...enGrowth,
+  ...enAnalytics,
   'common.add': 'Add',
   'common.apply': 'Apply',
   'common.back': 'Back',

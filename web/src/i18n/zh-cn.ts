@@ -1,9 +1,11 @@
 import type { MessageKey } from './en.ts';
+import { zhCNAnalytics } from './zh-cn-analytics.ts';
 import { zhCNGrowth } from './zh-cn-growth.ts';
 
 /** 简体中文。键与 en.ts 一一对应，缺一个类型检查就会报错。 */
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNGrowth,
+  ...zhCNAnalytics,
   'common.add': '添加',
   'common.apply': '应用',
   'common.back': '返回',

@@ -1,0 +1,38 @@
+/**
+ * English messages of the funnel (overview), analytics, orders and group health pages, kept apart from en.ts so
+ * pages added in parallel do not collide; en.ts spreads them in. zh-cn-analytics.ts must have every key.
+ */
+export const enAnalytics = {
+  'funnel.acquisition': 'Acquisition',
+  'funnel.activation': 'Activation',
+  'funnel.retention': 'Retention',
+  'funnel.revenue': 'Revenue',
+  'funnel.referral': 'Referral',
+  'funnel.newMembers': 'New members',
+  'funnel.activated': 'Activated',
+  'funnel.retained.w1': 'Retained week 1',
+  'funnel.retained.w2': 'Retained week 2',
+  'funnel.retained.w4': 'Retained week 4',
+  'funnel.gmv': 'GMV',
+  'funnel.orders': 'Orders',
+  'funnel.buyers': 'Buyers',
+  'funnel.converted': 'New members who bought',
+  'funnel.arpu': 'ARPU',
+  'funnel.inviters': 'Inviters',
+  'funnel.invitees': 'Invitees',
+  'funnel.validInvites': 'Valid invites',
+  'funnel.kFactor': 'K-factor',
+  'funnel.ofNew': '{rate} of new members',
+  'funnel.ofEligible': '{rate} of {eligible} whose week is over',
+  'funnel.refunded': '{amount} refunded',
+  'funnel.previous': 'previous: {value}',
+  'funnel.previousPeriod': 'The previous period: {from} – {to}',
+  'funnel.last7': 'Last 7 days',
+  'funnel.last30': 'Last 30 days',
+  'funnel.custom': 'Custom',
+  'funnel.chart': 'Funnel',
+  'funnel.trends': 'Per day',
+  'funnel.noMembers': 'Nobody behind this figure in this period.',
+  'funnel.member': 'Member',
+  'funnel.store': 'Store',
+};
