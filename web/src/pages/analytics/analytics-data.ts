@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMemo, useSyncExternalStore } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { operations } from '../../api/schema.d.ts';
 import type { Schemas } from '../../api/types.ts';
@@ -16,11 +17,44 @@ export type PeriodChoice = { kind: '7' | '30' } | { kind: 'custom'; from: Dayjs;
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
+/**
+ * The brand's time zone, learnt from the funnel's answers and remembered: days are the brand's local days (a
+ * console in UTC looking at a brand in Shanghai must ask for Shanghai's today, not its own).
+ */
+const zoneKey = 'orchard.timezone';
+const zoneListeners = new Set<() => void>();
+export const brandZone = (): string | undefined => localStorage.getItem(zoneKey) ?? undefined;
+export const learnBrandZone = (zone: string): void => {
+  if (zone === brandZone()) return;
+  localStorage.setItem(zoneKey, zone);
+  for (const listener of zoneListeners) listener();
+};
+const subscribeZone = (listener: () => void) => {
+  zoneListeners.add(listener);
+  return () => zoneListeners.delete(listener);
+};
+
+/** Today in a time zone (the browser's when unknown), as a local calendar day. */
+export const todayIn = (zone: string | undefined): Dayjs => {
+  if (!zone) return dayjs().startOf('day');
+  try {
+    return dayjs(new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date()));
+  } catch {
+    return dayjs().startOf('day');
+  }
+};
+
 /** "Last 7 days" is today and the six days before it. */
-export const periodOf = (choice: PeriodChoice, today: Dayjs = dayjs()): Period =>
+export const periodOf = (choice: PeriodChoice, today: Dayjs = todayIn(brandZone())): Period =>
   choice.kind === 'custom'
     ? { from: day(choice.from), to: day(choice.to) }
     : { from: day(today.subtract(Number(choice.kind) - 1, 'day')), to: day(today) };
+
+/** The period of a choice in the brand's days; follows the zone once the first funnel answer tells it. */
+export const usePeriod = (choice: PeriodChoice): Period => {
+  const zone = useSyncExternalStore(subscribeZone, brandZone);
+  return useMemo(() => periodOf(choice, todayIn(zone)), [choice, zone]);
+};
 
 /** The funnel of a scope: the brand (no id) or a store, code, community or campaign. */
 export type Scope = { kind: 'brand' } | { kind: Exclude<FunnelScopeKind, 'brand'>; id: string };
@@ -31,8 +65,13 @@ export const scopeQuery = (scope: Scope) =>
 export const funnelQuery = (scope: Scope, period: Period) =>
   queryOptions({
     queryKey: ['getFunnel', scope, period],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/analytics/funnel', { params: { query: { ...scopeQuery(scope), ...period } } })),
+    queryFn: async () => {
+      const funnel = await unwrap(
+        api.GET('/api/v1/analytics/funnel', { params: { query: { ...scopeQuery(scope), ...period } } }),
+      );
+      learnBrandZone(funnel.timezone);
+      return funnel;
+    },
     placeholderData: keepPreviousData,
   });
 

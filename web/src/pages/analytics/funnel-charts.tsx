@@ -56,7 +56,6 @@ export const FunnelTrendChart = ({ funnel }: { funnel: Funnel }) => {
         ...series.map((key) => ({
           name: t(`funnel.${key}`),
           type: 'line',
-          smooth: true,
           showSymbol: days.length <= 31,
           data: days.map((d) => d[key]),
         })),

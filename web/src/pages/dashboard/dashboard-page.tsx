@@ -12,7 +12,7 @@ import { PageContainer } from '../../components/page-container.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import type { PeriodChoice } from '../analytics/analytics-data.ts';
-import { periodOf } from '../analytics/analytics-data.ts';
+import { usePeriod } from '../analytics/analytics-data.ts';
 import { FunnelSection } from '../analytics/funnel-section.tsx';
 import { PeriodPicker } from '../analytics/period-picker.tsx';
 import {
@@ -52,7 +52,7 @@ export const DashboardPage = () => {
   const failures = useQuery({ ...failuresQuery, enabled: isAdmin });
   const isIdle = useIdle();
   const [periodChoice, setPeriodChoice] = useState<PeriodChoice>({ kind: '7' });
-  const period = periodOf(periodChoice);
+  const period = usePeriod(periodChoice);
   const groups: Community[] = communities.data?.items ?? [];
   const inGroups = groups.reduce((sum, g) => sum + g.memberCount, 0);
   const capacity = groups.reduce((sum, g) => sum + g.capacity, 0);
