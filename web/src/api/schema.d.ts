@@ -7643,6 +7643,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 memberId?: string;
+                storeId?: string;
             };
             header?: never;
             path?: never;
