@@ -218,4 +218,103 @@ describe('the overview funnel in a browser', { timeout: 120_000 }, () => {
       .toBe(before + 1);
     expect(errors).toEqual([]);
   });
+
+  it('orders page: refuses a bad order inline, records one, refunds it, lists import problems per row', async () => {
+    await page.goto(`${server.url}/orders`);
+    await page.getByTestId('orders-table').getByText('lab-1').waitFor();
+    // The header's store still says Analytics Lab: a guest order without a store shows under all stores.
+    await page.getByTestId('store-switcher').click();
+    await page.locator('.ant-select-item-option', { hasText: 'All stores' }).click();
+    await page.getByTestId('order-create').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByRole('button', { name: 'Save' }).click();
+    await modal.getByText('Please enter Order number').waitFor();
+    await modal.getByTestId('order-external-id').fill('lab-4');
+    await modal.getByTestId('order-amount').fill('42');
+    await modal.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByTestId('orders-table').locator('tr', { hasText: 'lab-4' });
+    await row.getByText('¥42.00').waitFor();
+    await row.getByText('Guest').waitFor();
+    await row.getByRole('button', { name: 'Refund' }).click();
+    await modal.getByTestId('refund-amount').fill('50');
+    await modal.getByRole('button', { name: 'Refund' }).click();
+    await modal.getByText('At most ¥42.00').waitFor();
+    await modal.getByTestId('refund-amount').fill('12');
+    await modal.getByRole('button', { name: 'Refund' }).click();
+    await row.getByText('¥12.00').waitFor();
+    const listed = await api<Page_<Order>>('GET', '/api/v1/orders?limit=200');
+    const recorded = listed.items.find(
+      (o) => o.id && (o as Order & { externalId: string }).externalId === 'lab-4',
+    );
+    expect([recorded?.amountCents, recorded?.refundedCents]).toEqual([4200, 1200]);
+    await screenshot(page, 'orders');
+
+    await page.getByTestId('orders-import').click();
+    await page
+      .getByTestId('orders-import-csv')
+      .fill('external_id,amount,ordered_at\nlab-5,10.00,2026-01-01T10:00:00+08:00\nlab-6,abc,yesterday');
+    await modal.getByRole('button', { name: 'Import' }).click();
+    const problems = page.getByTestId('orders-import-problems');
+    await problems.waitFor();
+    expect(await problems.locator('tbody tr').count()).toBeGreaterThan(0);
+    await problems.getByRole('cell', { name: '3', exact: true }).first().waitFor();
+    await screenshot(page, 'orders-import-problems');
+    await modal.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByTestId('orders-webhook').click();
+    await expect(page.getByTestId('webhook-url').textContent()).resolves.toMatch(/\/webhooks\/orders\//);
+    expect(((await page.getByTestId('webhook-secret').textContent()) ?? '').length).toBeGreaterThan(16);
+    await screenshot(page, 'orders-webhook');
+    await page.keyboard.press('Escape');
+  });
+
+  it('analytics page: the store’s funnel and cohorts, ROI with a cost, leaderboards, the attribution window', async () => {
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('scope-kind').getByText('Store').click();
+    await page.getByText('Pick a store above to see its funnel.').waitFor();
+    await page.getByTestId('scope-id').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Analytics Lab' }).click();
+    await figure('newMembers')
+      .getByText(String((await storeMembers()).length), { exact: true })
+      .waitFor();
+    await page.getByTestId('cohorts').locator('tbody tr').first().waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('csv-funnel').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^funnel-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    await screenshot(page, 'analytics-funnel');
+
+    await page.getByRole('tab', { name: 'ROI & costs' }).click();
+    await page.getByTestId('cost-add').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByRole('button', { name: 'Save' }).click();
+    await modal.getByText('Pick a campaign or a channel code').waitFor();
+    await modal.getByTestId('cost-code').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Lab poster' }).click();
+    await modal.getByTestId('cost-amount').fill('100');
+    await modal.getByRole('button', { name: 'Save' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('roi-code').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Lab poster' }).click();
+    await page.getByRole('cell', { name: '¥100.00' }).first().waitFor();
+    await screenshot(page, 'analytics-roi');
+
+    await page.getByRole('tab', { name: 'Leaderboards' }).click();
+    await page.getByTestId('board-store').getByRole('cell', { name: 'Analytics Lab' }).waitFor();
+    await screenshot(page, 'analytics-leaderboards');
+
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByTestId('attribution-days').fill('14');
+    await page.getByTestId('settings-save').click();
+    await page.getByText('Saved').first().waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await api<{ attributionWindowDays: number }>('GET', '/api/v1/analytics/settings'))
+            .attributionWindowDays,
+      )
+      .toBe(14);
+    expect(errors).toEqual([]);
+  });
 });
