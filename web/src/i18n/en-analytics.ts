@@ -145,4 +145,12 @@ export const enAnalytics = {
     'An order counts for every campaign its member joined at most this many days before it (1–90).',
   'analytics.days': 'days',
   'analytics.adminsOnly': 'Owners and operators can change this.',
+  'health.title': 'Group health',
+  'health.members': 'Members',
+  'health.activeThisWeek': 'Active this week',
+  'health.joins': 'Joins',
+  'health.leaves': 'Leaves',
+  'health.messages': 'Messages',
+  'health.activeMembers': 'Active members',
+  'health.moderation': 'Moderation actions',
 };

@@ -139,4 +139,12 @@ export const zhCNAnalytics: Record<keyof typeof enAnalytics, string> = {
   'analytics.attributionHelp': '订单计入其客户在下单前该天数内参加的每个活动（1–90 天）。',
   'analytics.days': '天',
   'analytics.adminsOnly': '仅品牌所有者和运营可修改。',
+  'health.title': '群健康度',
+  'health.members': '成员',
+  'health.activeThisWeek': '本周活跃',
+  'health.joins': '入群',
+  'health.leaves': '退群',
+  'health.messages': '消息',
+  'health.activeMembers': '活跃成员',
+  'health.moderation': '风控处置',
 };
