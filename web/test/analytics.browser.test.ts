@@ -317,4 +317,24 @@ describe('the overview funnel in a browser', { timeout: 120_000 }, () => {
       .toBe(14);
     expect(errors).toEqual([]);
   });
+
+  it('group health: the Lab group’s joins, members and messages as the scenario made them', async () => {
+    const groups = await api<Page_<{ id: string; name: string; memberCount: number }>>(
+      'GET',
+      '/api/v1/communities?limit=200',
+    );
+    const lab = groups.items.filter((g) => g.name.startsWith('Lab mums'));
+    expect(lab.length).toBe(1);
+    await page.goto(`${server.url}/communities/${lab[0]!.id}`);
+    const value = (key: string) => page.getByTestId(`health-${key}`).locator('.ant-statistic-content-value');
+    // Everyone who arrived joined the one group; two of them posted one message each; nobody left.
+    await value('joins').getByText(String(arrived.length), { exact: true }).waitFor();
+    await value('members').getByText(String(lab[0]!.memberCount), { exact: true }).waitFor();
+    expect(lab[0]!.memberCount).toBe(arrived.length);
+    await value('messages').getByText(String(posters.size), { exact: true }).waitFor();
+    await value('leaves').getByText('0', { exact: true }).waitFor();
+    await page.getByTestId('group-health').locator('canvas').first().waitFor();
+    await screenshot(page, 'group-health');
+    expect(errors).toEqual([]);
+  });
 });
