@@ -90,8 +90,6 @@ export const en = {
   'dashboard.createGroup': 'Create a community',
   'dashboard.recentMembers': 'Newest members',
   'dashboard.noMembers': 'No members yet: import a CSV or let a member scan a code in the simulator.',
-  'dashboard.funnelLater':
-    'The AARRR funnel, retention and campaign ROI will appear here as those features land.',
 
   'members.title': 'Members',
   'members.subtitle':
