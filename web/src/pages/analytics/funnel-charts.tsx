@@ -20,7 +20,7 @@ export const FunnelChart = ({ funnel }: { funnel: Funnel }) => {
       series: [
         {
           type: 'funnel',
-          sort: 'none',
+          sort: 'descending',
           left: '10%',
           width: '80%',
           top: 8,
