@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   ClusterOutlined,
   CommentOutlined,
   DashboardOutlined,
@@ -14,6 +15,7 @@ import {
   SafetyOutlined,
   ShareAltOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SwapOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -45,6 +47,7 @@ export const menuSections = [
   { key: 'acquisition', label: 'menu.acquisition', icon: <QrcodeOutlined /> },
   { key: 'engagement', label: 'menu.engagement', icon: <CommentOutlined /> },
   { key: 'loyalty', label: 'menu.loyalty', icon: <HeartOutlined /> },
+  { key: 'insights', label: 'menu.insights', icon: <BarChartOutlined /> },
   { key: 'system', label: 'menu.system', icon: <SwapOutlined /> },
   { key: 'settings', label: 'menu.settings', icon: <ShopOutlined /> },
 ] as const satisfies { key: string; label: MessageKey; icon: ReactNode }[];
@@ -148,6 +151,17 @@ export const consoleRoutes: ConsoleRoute[] = [
     path: '/mall',
     page: lazyPage(() => import('./pages/loyalty/mall-page.tsx'), 'MallPage'),
     menu: { label: 'menu.mall', icon: <ShopOutlined />, section: 'loyalty' },
+  },
+  // Orders and analytics (pages/orders, pages/analytics).
+  {
+    path: '/analytics',
+    page: lazyPage(() => import('./pages/analytics/analytics-page.tsx'), 'AnalyticsPage'),
+    menu: { label: 'menu.analytics', icon: <BarChartOutlined />, section: 'insights' },
+  },
+  {
+    path: '/orders',
+    page: lazyPage(() => import('./pages/orders/orders-page.tsx'), 'OrdersPage'),
+    menu: { label: 'menu.orders', icon: <ShoppingCartOutlined />, section: 'insights' },
   },
   {
     path: '/simulator',

@@ -40,7 +40,13 @@ const routes = {
     method: 'get',
     path: '/orders',
     operationId: 'listOrders',
-    request: { query: uuidPaginationQuery.extend({ memberId: z.uuid().optional() }) },
+    request: {
+      query: uuidPaginationQuery.extend({
+        memberId: z.uuid().optional(),
+        /** The store that sold it (the console's store switcher); staff still see only their stores. */
+        storeId: z.uuid().optional(),
+      }),
+    },
     responses: { 200: jsonResponse('Orders, newest first', pageSchema(orderSchema)) },
   }),
   refund: createRoute({
@@ -100,7 +106,7 @@ export const ordersRouter = createRouter()
   })
   .openapi(routes.list, async (c) => {
     const { tenantId, scope } = c.var.auth;
-    const { limit, cursor, memberId } = c.req.valid('query');
+    const { limit, cursor, memberId, storeId } = c.req.valid('query');
     const rows = await c.var.deps.db
       .select()
       .from(orders)
@@ -109,6 +115,7 @@ export const ordersRouter = createRouter()
           eq(orders.tenantId, tenantId),
           visibleOrderFilter(scope),
           memberId ? eq(orders.memberId, memberId) : undefined,
+          storeId ? eq(orders.storeId, storeId) : undefined,
           cursor ? olderThanCursor(orders, cursor) : undefined,
         ),
       )

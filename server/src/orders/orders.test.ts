@@ -195,6 +195,21 @@ describe('orders', () => {
     expect(list.body.items).toEqual([]);
   });
 
+  it('listOrders filters by the store that sold the order', async () => {
+    const storeC = await createStore(h.deps, brand.tenant.id);
+    await api.post('/api/v1/orders', order('S-C', { storeId: storeC.id }), brand.owner.headers);
+    type Listed = { items: { externalId: string; storeId: string | null }[] };
+    const inC = await api.get<Listed>(`/api/v1/orders?storeId=${storeC.id}`, brand.owner.headers);
+    expect(inC.body.items.map((o) => o.externalId)).toEqual(['S-C']);
+    const inMain = await api.get<Listed>(
+      `/api/v1/orders?storeId=${brand.store.id}&limit=200`,
+      brand.owner.headers,
+    );
+    expect(inMain.body.items.length).toBeGreaterThan(0);
+    expect(inMain.body.items.every((o) => o.storeId === brand.store.id)).toBe(true);
+    expect((await api.get('/api/v1/orders?storeId=nope', brand.owner.headers)).status).toBe(400);
+  });
+
   it('imports a CSV all or nothing, and again adds nothing', async () => {
     const send = (csv: string) =>
       h.app.request('/api/v1/orders/import', {

@@ -7703,6 +7703,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 memberId?: string;
+                storeId?: string;
             };
             header?: never;
             path?: never;

@@ -2,11 +2,13 @@
  * The console's English messages. Keys are flat and dotted by page; zh-cn.ts must have every key (the type
  * checker says which are missing). `{name}` is filled in by t(key, { name }).
  */
+import { enAnalytics } from './en-analytics.ts';
 import { enFission } from './en-fission.ts';
 import { enGrowth } from './en-growth.ts';
 
 export const en = {
   ...enGrowth,
+  ...enAnalytics,
   ...enFission,
   'common.add': 'Add',
   'common.apply': 'Apply',
@@ -90,8 +92,6 @@ export const en = {
   'dashboard.createGroup': 'Create a community',
   'dashboard.recentMembers': 'Newest members',
   'dashboard.noMembers': 'No members yet: import a CSV or let a member scan a code in the simulator.',
-  'dashboard.funnelLater':
-    'The AARRR funnel, retention and campaign ROI will appear here as those features land.',
 
   'members.title': 'Members',
   'members.subtitle':

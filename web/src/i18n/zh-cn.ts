@@ -1,10 +1,12 @@
 import type { MessageKey } from './en.ts';
+import { zhCNAnalytics } from './zh-cn-analytics.ts';
 import { zhCNFission } from './zh-cn-fission.ts';
 import { zhCNGrowth } from './zh-cn-growth.ts';
 
 /** 简体中文。键与 en.ts 一一对应，缺一个类型检查就会报错。 */
 export const zhCN: Record<MessageKey, string> = {
   ...zhCNGrowth,
+  ...zhCNAnalytics,
   ...zhCNFission,
   'common.add': '添加',
   'common.apply': '应用',
@@ -88,7 +90,6 @@ export const zhCN: Record<MessageKey, string> = {
   'dashboard.createGroup': '创建社群',
   'dashboard.recentMembers': '最新客户',
   'dashboard.noMembers': '还没有客户：导入 CSV，或在模拟器里让客户扫码入群。',
-  'dashboard.funnelLater': 'AARRR 漏斗、留存与活动 ROI 将随相应功能上线显示在这里。',
 
   'members.title': '客户',
   'members.subtitle': '经渠道、社群或导入进来的客户；可按标签、门店、阶段筛选',

@@ -24,6 +24,7 @@ import { namesById, useStaff } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
+import { GroupHealthCard } from '../analytics/group-health-card.tsx';
 import { CommunityForm } from './community-form.tsx';
 import { FillBar } from './fill-bar.tsx';
 import { RosterModal } from './roster-modal.tsx';
@@ -171,6 +172,7 @@ export const CommunityDetailPage = () => {
           </Card>
         </Col>
       </Row>
+      <GroupHealthCard communityId={c.id} />
       <CommunityForm open={editing} onClose={() => setEditing(false)} community={c} />
       <RosterModal community={c} open={editingRoster} onClose={() => setEditingRoster(false)} />
     </PageContainer>

@@ -3,6 +3,11 @@ import dayjs from 'dayjs';
 import { api, unwrap } from '../../api/client.ts';
 import type { Member } from '../../api/types.ts';
 import { collectPages, countPages } from '../../components/count-pages.ts';
+import { funnelQuery, periodOf, type Scope } from '../analytics/analytics-data.ts';
+
+/** The overview's funnel follows the header's store switcher: a store, or the whole brand. */
+export const dashboardScope = (storeId: string | undefined): Scope =>
+  storeId ? { kind: 'store', id: storeId } : { kind: 'brand' };
 
 /** Counting stops here; above it the overview says "10,000+" rather than walk the whole table. */
 const countCap = 10_000;
@@ -59,4 +64,5 @@ export const failuresQuery = queryOptions({
 export const prefetchDashboard = (client: QueryClient, storeId: string | undefined): void => {
   void client.prefetchQuery(memberCountsQuery(storeId));
   void client.prefetchQuery(activeCommunitiesQuery(storeId));
+  void client.prefetchQuery(funnelQuery(dashboardScope(storeId), periodOf({ kind: '7' })));
 };

@@ -11,7 +11,16 @@ import { namesById } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
-import { activeCommunitiesQuery, failuresQuery, memberCountsQuery } from './dashboard-data.ts';
+import type { PeriodChoice } from '../analytics/analytics-data.ts';
+import { usePeriod } from '../analytics/analytics-data.ts';
+import { FunnelSection } from '../analytics/funnel-section.tsx';
+import { PeriodPicker } from '../analytics/period-picker.tsx';
+import {
+  activeCommunitiesQuery,
+  dashboardScope,
+  failuresQuery,
+  memberCountsQuery,
+} from './dashboard-data.ts';
 import { NewestMembers } from './newest-members.tsx';
 
 const FillChart = lazy(async () => ({ default: (await import('./fill-chart.tsx')).FillChart }));
@@ -42,6 +51,8 @@ export const DashboardPage = () => {
   const communities = useQuery(activeCommunitiesQuery(storeId));
   const failures = useQuery({ ...failuresQuery, enabled: isAdmin });
   const isIdle = useIdle();
+  const [periodChoice, setPeriodChoice] = useState<PeriodChoice>({ kind: '7' });
+  const period = usePeriod(periodChoice);
   const groups: Community[] = communities.data?.items ?? [];
   const inGroups = groups.reduce((sum, g) => sum + g.memberCount, 0);
   const capacity = groups.reduce((sum, g) => sum + g.capacity, 0);
@@ -49,7 +60,11 @@ export const DashboardPage = () => {
   const storeNames = namesById(stores);
 
   return (
-    <PageContainer title={t('dashboard.title')} subtitle={t('dashboard.subtitle')}>
+    <PageContainer
+      title={t('dashboard.title')}
+      subtitle={t('dashboard.subtitle')}
+      extra={<PeriodPicker value={periodChoice} onChange={setPeriodChoice} />}
+    >
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Card loading={members.isPending}>
@@ -114,6 +129,7 @@ export const DashboardPage = () => {
           <Link to="/operations">{t('dashboard.openOperations')}</Link>
         </Card>
       )}
+      <FunnelSection scope={dashboardScope(storeId)} period={period} chartsReady={isIdle} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('dashboard.groupFill')} extra={<Link to="/communities">{t('common.viewAll')}</Link>}>
@@ -137,9 +153,6 @@ export const DashboardPage = () => {
           </Card>
         </Col>
       </Row>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('dashboard.funnelLater')}
-      </Typography.Text>
     </PageContainer>
   );
 };

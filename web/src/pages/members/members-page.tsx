@@ -1,7 +1,7 @@
 import { DownloadOutlined, TagsOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, fetchWithToken, unwrap } from '../../api/client.ts';
 import type { Member } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -31,7 +31,9 @@ export const MembersPage = () => {
   const [selected, setSelected] = useState<string[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const [openMember, setOpenMember] = useState<string | null>(null);
+  // `/members?member=<id>` opens that member (links from the funnel's drill-down and elsewhere).
+  const [searchParams] = useSearchParams();
+  const [openMember, setOpenMember] = useState<string | null>(() => searchParams.get('member'));
   const query = toMemberQuery(filter, storeId);
   const staffNames = namesById(useStaff().data);
   const storeNames = namesById(stores);
