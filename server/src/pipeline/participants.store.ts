@@ -29,6 +29,8 @@ type Wanted = {
   externalId: string;
   name?: string;
   seenAt: Date;
+  /** The earliest event of the batch naming them: a new member exists from then, not from when the worker ran. */
+  firstSeenAt: Date;
 };
 type Found = { member: ResolvedMember; identity: ResolvedIdentity };
 
@@ -70,6 +72,7 @@ export const resolveParticipants = async (tx: Db, refs: ParticipantRef[]): Promi
       externalId: ref.member.externalId,
       name: ref.member.name ?? previous?.name,
       seenAt: previous && previous.seenAt > ref.occurredAt ? previous.seenAt : ref.occurredAt,
+      firstSeenAt: previous && previous.firstSeenAt < ref.occurredAt ? previous.firstSeenAt : ref.occurredAt,
     });
   }
   const found = await findMembers(tx, [...wanted.values()]);
@@ -132,9 +135,12 @@ const createMembers = async (tx: Db, missing: Wanted[]): Promise<Map<string, Fou
     .map((w) => ({ ...w, memberId: randomUUID(), identityId: randomUUID() }));
   const column = <T>(pick: (row: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   await tx.execute(sql`
-    insert into ${members} (id, tenant_id, name, last_seen_at)
-    select * from unnest(${column((r) => r.memberId)}::uuid[], ${column((r) => r.tenantId)}::uuid[],
-      ${column((r) => r.name ?? r.externalId)}::text[], ${column((r) => r.seenAt.toISOString())}::timestamptz[])`);
+    insert into ${members} (id, tenant_id, name, last_seen_at, created_at)
+    select id, tenant_id, name, last_seen_at, least(first_seen_at, now())
+    from unnest(${column((r) => r.memberId)}::uuid[], ${column((r) => r.tenantId)}::uuid[],
+      ${column((r) => r.name ?? r.externalId)}::text[], ${column((r) => r.seenAt.toISOString())}::timestamptz[],
+      ${column((r) => r.firstSeenAt.toISOString())}::timestamptz[])
+      as t(id, tenant_id, name, last_seen_at, first_seen_at)`);
   const inserted = await tx.execute(sql`
     insert into ${memberIdentities} (id, tenant_id, member_id, platform_account_id, external_id, display_name)
     select * from unnest(${column((r) => r.identityId)}::uuid[], ${column((r) => r.tenantId)}::uuid[],

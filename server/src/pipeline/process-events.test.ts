@@ -171,6 +171,24 @@ describe('processPendingEvents', () => {
     expect(unchanged!.lastSeenAt).toEqual(later);
   });
 
+  it('dates a new member from the earliest event naming them, not from when the worker ran', async () => {
+    const memberId = id('m');
+    const posted = new Date(Date.now() - 90_000);
+    await ingest(
+      groupMessage(id('e'), { externalId: memberId }, 'first', {
+        occurredAt: new Date(posted.getTime() + 5_000),
+      }),
+    );
+    await ingest(groupMessage(id('e'), { externalId: memberId }, 'earlier', { occurredAt: posted }));
+    await processPendingEvents(deps, { handlers: [] });
+    const [identity] = await deps.db
+      .select()
+      .from(memberIdentities)
+      .where(eq(memberIdentities.externalId, memberId));
+    const [member] = await deps.db.select().from(members).where(eq(members.id, identity!.memberId));
+    expect(member!.createdAt).toEqual(posted);
+  });
+
   it('resolves the staff account an event names', async () => {
     const [person] = await deps.db.insert(staff).values({ tenantId, name: 'Guide' }).returning();
     const [account] = await deps.db
