@@ -198,7 +198,9 @@ const main = async () => {
       }),
     );
   } finally {
-    await bench.dispose();
+    // BENCH_KEEP=1 leaves the database for EXPLAIN by hand (drop it afterwards).
+    if (process.env.BENCH_KEEP && bench.url) console.log(`kept ${bench.url}`);
+    else await bench.dispose();
   }
 };
 
