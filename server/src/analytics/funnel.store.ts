@@ -67,8 +67,11 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
         else ${activatedLiveSql(tenantId)} end as is_activated,
       ${week(1)}, ${week(2)}, ${week(4)},
       coalesce(b.last_at >= c.entered_at, false) as is_converted
+    -- The facts' own range (implied by joined_at = entered_at) lets the join read the period's facts by
+    -- (tenant_id, joined_at) instead of every fact of the brand.
     from c left join member_funnel_facts f
       on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at
+        and f.tenant_id = ${tenantId} and f.joined_at >= ${w.t0}::timestamptz and f.joined_at < ${w.t1}::timestamptz
     left join buys b on b.member_id = c.member_id`;
 };
 
@@ -88,13 +91,15 @@ export type CohortDay = {
 export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> =>
   rowsOf<CohortDay>(
     await db.execute(sql`
-      select ${localDay(sql`entered_at`, w.timezone)} as day, count(*)::int as new_members,
+      select to_char(day, 'YYYY-MM-DD') as day, new_members, activated, due_w1, retained_w1, due_w2, retained_w2,
+        due_w4, retained_w4, converted
+      from (select (entered_at at time zone ${w.timezone})::date as day, count(*)::int as new_members,
         count(*) filter (where is_activated)::int as activated,
         count(*) filter (where is_due_w1)::int as due_w1, count(*) filter (where is_retained_w1)::int as retained_w1,
         count(*) filter (where is_due_w2)::int as due_w2, count(*) filter (where is_retained_w2)::int as retained_w2,
         count(*) filter (where is_due_w4)::int as due_w4, count(*) filter (where is_retained_w4)::int as retained_w4,
         count(*) filter (where is_converted)::int as converted
-      from (${cohortFlagsSql(w)}) flags group by 1 order by 1`),
+      from (${cohortFlagsSql(w)}) flags group by 1) days order by 1`),
   );
 
 export type RevenueRow = {

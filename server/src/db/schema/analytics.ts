@@ -97,7 +97,8 @@ export const memberFunnelFacts = pgTable(
   },
   (t) => [
     index('member_funnel_facts_pending').on(t.tenantId, t.computedAt),
-    index('member_funnel_facts_joined').on(t.tenantId, t.joinedAt),
+    // A period's facts in the order of members_tenant_created (tenant, created_at, id): the funnel merges the two.
+    index('member_funnel_facts_joined').on(t.tenantId, t.joinedAt, t.memberId),
   ],
 );
 
