@@ -88,7 +88,8 @@ export type CohortDay = {
   converted: number;
 };
 
-export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> =>
+/** The cohort of [w.t0, w.t1) per local join day, member by member (facts where final, the event log otherwise). */
+const cohortByDayPerMember = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> =>
   rowsOf<CohortDay>(
     await db.execute(sql`
       select to_char(day, 'YYYY-MM-DD') as day, new_members, activated, due_w1, retained_w1, due_w2, retained_w2,
@@ -101,6 +102,70 @@ export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]>
         count(*) filter (where is_converted)::int as converted
       from (${cohortFlagsSql(w)}) flags group by 1) days order by 1`),
   );
+
+/**
+ * Where the cohort rollup (`funnel_cohort_days`) answers for this window: brand and store scopes (their entry is the
+ * member's creation), a rollup cut in the brand's current time zone and not computed after `now`. Returns the instant
+ * before which the window's days are settled (null: nothing to read from the rollup).
+ */
+const settledUntil = async (db: Db, w: FunnelWindow): Promise<string | null> => {
+  if (!w.useFacts || (w.scope.kind !== 'brand' && w.scope.kind !== 'store')) return null;
+  const [state] = rowsOf<{ settled_at: Date | string }>(
+    await db.execute(sql`
+      select (settled_before::timestamp at time zone timezone) as settled_at from funnel_cohort_rollups
+      where tenant_id = ${w.tenantId} and timezone = ${w.timezone} and computed_at <= ${w.now}::timestamptz`),
+  );
+  if (!state) return null;
+  const settled = new Date(state.settled_at).toISOString();
+  if (settled <= w.t0) return null;
+  return settled < w.t1 ? settled : w.t1;
+};
+
+/**
+ * Per local join day: new members, activated, per retention week whether due and retained, converted. Settled days
+ * (every member's facts final) come from the cohort rollup, conversion for them from the period's orders (it depends
+ * on the period's end); the other days member by member. The two agree by construction (tests compare).
+ */
+export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> => {
+  const split = await settledUntil(db, w);
+  if (!split) return cohortByDayPerMember(db, w);
+  const storeScope = w.scope.kind === 'store' ? sql`r.store_id = ${w.scope.id}` : sql`true`;
+  const access =
+    w.access.kind === 'brand'
+      ? sql`true`
+      : sql`r.store_id = any(${`{${w.access.storeIds.join(',')}}`}::uuid[])`;
+  // Every week of a settled day is over: due = new members.
+  const rolled = rowsOf<CohortDay>(
+    await db.execute(sql`
+      select to_char(r.day, 'YYYY-MM-DD') as day, sum(r.new_members)::int as new_members,
+        sum(r.activated)::int as activated,
+        sum(r.new_members)::int as due_w1, sum(r.retained_w1)::int as retained_w1,
+        sum(r.new_members)::int as due_w2, sum(r.retained_w2)::int as retained_w2,
+        sum(r.new_members)::int as due_w4, sum(r.retained_w4)::int as retained_w4,
+        0 as converted
+      from funnel_cohort_days r
+      where r.tenant_id = ${w.tenantId} and r.day >= (${w.t0}::timestamptz at time zone ${w.timezone})::date
+        and (r.day::timestamp at time zone ${w.timezone}) < ${split}::timestamptz and ${storeScope} and ${access}
+      group by r.day`),
+  );
+  // Converted (an order from joining to the period's end), read from the period's orders: one member lookup each.
+  const converted = rowsOf<{ day: string; converted: number }>(
+    await db.execute(sql`
+      select to_char((m.created_at at time zone ${w.timezone})::date, 'YYYY-MM-DD') as day,
+        count(distinct m.id)::int as converted
+      from orders o join members m on m.id = o.member_id
+      where o.tenant_id = ${w.tenantId} and o.ordered_at >= ${w.t0}::timestamptz and o.ordered_at < ${w.t1}::timestamptz
+        and o.amount_cents > o.refunded_cents and m.tenant_id = ${w.tenantId} and m.created_at >= ${w.t0}::timestamptz
+        and m.created_at < ${split}::timestamptz and o.ordered_at >= m.created_at
+        and ${memberInScope(w.scope)} and ${accessFilter(w.access)}
+      group by 1`),
+  );
+  const convertedOf = new Map(converted.map((c) => [c.day, c.converted]));
+  const live = split < w.t1 ? await cohortByDayPerMember(db, { ...w, t0: split }) : [];
+  return [...rolled.map((r) => ({ ...r, converted: convertedOf.get(r.day) ?? 0 })), ...live].sort((a, b) =>
+    a.day.localeCompare(b.day),
+  );
+};
 
 export type RevenueRow = {
   day: string | null;
@@ -190,9 +255,59 @@ export const refreshFunnelFacts = async (
     on conflict (member_id) do update set joined_at = excluded.joined_at, activated_at = excluded.activated_at,
       is_retained_w1 = excluded.is_retained_w1, is_retained_w2 = excluded.is_retained_w2,
       is_retained_w4 = excluded.is_retained_w4, computed_at = excluded.computed_at`);
-  return (
+  const done =
     (result as { rowCount?: number | null }).rowCount ??
     (result as { affectedRows?: number }).affectedRows ??
-    0
+    0;
+  // The last batch: every member is up to date, so the settled days can be rolled up.
+  if (done < input.limit) await rebuildFunnelCohorts(db, { tenantId, now: input.now });
+  return done;
+};
+
+/** A week and a day after the fourth retention week has begun: a member's facts are final (see refreshFunnelFacts). */
+const FINAL_AFTER = sql.raw(`interval '35 days'`);
+
+/**
+ * Rebuild a brand's cohort rollup from the member facts: every local day (brand's time zone) before the first day
+ * that is not settled: one that may still gain a member or whose members' facts are not all final. Members who later
+ * change store or are erased count in the old row until the next rebuild (hourly, with the facts).
+ */
+export const rebuildFunnelCohorts = async (db: Db, input: { tenantId: string; now: Date }) => {
+  const { tenantId } = input;
+  const now = input.now.toISOString();
+  const [tenant] = rowsOf<{ timezone: string }>(
+    await db.execute(sql`select timezone from tenants where id = ${tenantId}`),
   );
+  if (!tenant) return;
+  const tz = tenant.timezone;
+  await db.transaction(async (tx) => {
+    // Days before this one have ended at least 35 days ago, unless a member of theirs has no final facts yet.
+    const [cut] = rowsOf<{ day: string }>(
+      await tx.execute(sql`
+        with latest as (select ((${now}::timestamptz - ${FINAL_AFTER}) at time zone ${tz})::date as day)
+        select to_char(least((select day from latest), (
+          select min((m.created_at at time zone ${tz})::date) from members m
+          left join member_funnel_facts f on f.member_id = m.id
+          where m.tenant_id = ${tenantId}
+            and m.created_at < ((select day from latest)::timestamp at time zone ${tz})
+            and (f.member_id is null or f.joined_at <> m.created_at
+              or f.computed_at < m.created_at + ${FINAL_AFTER}))), 'YYYY-MM-DD') as day`),
+    );
+    const settledBefore = cut!.day;
+    await tx.execute(sql`delete from funnel_cohort_days where tenant_id = ${tenantId}`);
+    await tx.execute(sql`
+      insert into funnel_cohort_days
+        (tenant_id, day, store_id, new_members, activated, retained_w1, retained_w2, retained_w4)
+      select ${tenantId}::uuid, (m.created_at at time zone ${tz})::date, m.store_id, count(*)::int,
+        count(f.activated_at)::int, count(*) filter (where f.is_retained_w1)::int,
+        count(*) filter (where f.is_retained_w2)::int, count(*) filter (where f.is_retained_w4)::int
+      from members m join member_funnel_facts f on f.member_id = m.id
+      where m.tenant_id = ${tenantId} and m.created_at < (${settledBefore}::date::timestamp at time zone ${tz})
+      group by 2, 3`);
+    await tx.execute(sql`
+      insert into funnel_cohort_rollups (tenant_id, timezone, settled_before, computed_at)
+      values (${tenantId}, ${tz}, ${settledBefore}::date, ${now}::timestamptz)
+      on conflict (tenant_id) do update set timezone = excluded.timezone, settled_before = excluded.settled_before,
+        computed_at = excluded.computed_at`);
+  });
 };

@@ -103,6 +103,40 @@ export const memberFunnelFacts = pgTable(
 );
 
 /**
+ * The funnel's cohort rollup: per brand, local join day (in `funnel_cohort_rollups.timezone`) and member store, the
+ * counts of members whose facts are final (new, activated, retained in weeks 1, 2 and 4; every week is due). It
+ * covers every day before `funnel_cohort_rollups.settled_before` (days without members have no row), rebuilt by the
+ * analytics job after the facts; a period reads these rows for its settled days and members only for the rest.
+ */
+export const funnelCohortDays = pgTable(
+  'funnel_cohort_days',
+  {
+    tenantId: tenantId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    storeId: uuid('store_id').references(() => stores.id, { onDelete: 'set null' }),
+    newMembers: integer('new_members').notNull(),
+    activated: integer('activated').notNull(),
+    retainedW1: integer('retained_w1').notNull(),
+    retainedW2: integer('retained_w2').notNull(),
+    retainedW4: integer('retained_w4').notNull(),
+  },
+  (t) => [index('funnel_cohort_days_day').on(t.tenantId, t.day)],
+);
+
+/** What `funnel_cohort_days` covers for a brand: local days before `settled_before`, cut in `timezone`. */
+export const funnelCohortRollups = pgTable(
+  'funnel_cohort_rollups',
+  {
+    tenantId: tenantId(),
+    timezone: text('timezone').notNull(),
+    settledBefore: date('settled_before', { mode: 'string' }).notNull(),
+    /** The clock of the rebuild. */
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
+);
+
+/**
  * Group activity per member per local day (messages posted in this group): messages per day and active members of
  * a group read this rollup, not the raw events. `last_event_id` makes processing an event again count it once.
  */
