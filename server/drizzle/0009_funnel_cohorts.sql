@@ -4,15 +4,18 @@ CREATE TABLE "funnel_cohort_days" (
 	"store_id" uuid,
 	"new_members" integer NOT NULL,
 	"activated" integer NOT NULL,
+	"due_w1" integer NOT NULL,
 	"retained_w1" integer NOT NULL,
+	"due_w2" integer NOT NULL,
 	"retained_w2" integer NOT NULL,
+	"due_w4" integer NOT NULL,
 	"retained_w4" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "funnel_cohort_rollups" (
 	"tenant_id" uuid NOT NULL,
 	"timezone" text NOT NULL,
-	"settled_before" date NOT NULL,
+	"covers_before" date NOT NULL,
 	"computed_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "funnel_cohort_rollups_tenant_id_pk" PRIMARY KEY("tenant_id")
 );

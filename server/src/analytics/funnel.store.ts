@@ -46,7 +46,8 @@ const localDay = (expr: SQL, timezone: string) =>
   sql`to_char(${expr} at time zone ${timezone}, 'YYYY-MM-DD')`;
 
 /** Per cohort member: activated, and per retention week whether it is due and retained; converted (bought since). */
-export const cohortFlagsSql = (w: FunnelWindow): SQL => {
+/** `entered`: only the cohort members who entered in this part of the window (conversion still runs to w.t1). */
+export const cohortFlagsSql = (w: FunnelWindow, entered: { t0: string; t1: string } = w): SQL => {
   const { tenantId } = w;
   const week = (n: 1 | 2 | 4) => sql`
     ${isWeekDue(n, w.now)} as is_due_w${sql.raw(String(n))},
@@ -54,7 +55,7 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
       when f.computed_at >= ${weekEnd(n)} then f.is_retained_w${sql.raw(String(n))}
       else ${retainedLiveSql(tenantId, n)} end as is_retained_w${sql.raw(String(n))}`;
   return sql`
-    with c as (${cohortSql(w)}),
+    with c as (${cohortSql({ ...w, t0: entered.t0, t1: entered.t1 })}),
     -- Converted: an order from entering to the period's end; every entry is inside the period, so the member's
     -- latest order of the period decides (one pass over the period's orders instead of a probe per member).
     buys as (select o.member_id, max(o.ordered_at) as last_at from orders o
@@ -71,7 +72,8 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
     -- (tenant_id, joined_at) instead of every fact of the brand.
     from c left join member_funnel_facts f
       on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at
-        and f.tenant_id = ${tenantId} and f.joined_at >= ${w.t0}::timestamptz and f.joined_at < ${w.t1}::timestamptz
+        and f.tenant_id = ${tenantId} and f.joined_at >= ${entered.t0}::timestamptz
+        and f.joined_at < ${entered.t1}::timestamptz
     left join buys b on b.member_id = c.member_id`;
 };
 
@@ -88,8 +90,12 @@ export type CohortDay = {
   converted: number;
 };
 
-/** The cohort of [w.t0, w.t1) per local join day, member by member (facts where final, the event log otherwise). */
-const cohortByDayPerMember = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> =>
+/** The cohort per local join day, member by member (facts where decisive, the event log otherwise). */
+const cohortByDayPerMember = async (
+  db: Db,
+  w: FunnelWindow,
+  entered: { t0: string; t1: string } = w,
+): Promise<CohortDay[]> =>
   rowsOf<CohortDay>(
     await db.execute(sql`
       select to_char(day, 'YYYY-MM-DD') as day, new_members, activated, due_w1, retained_w1, due_w2, retained_w2,
@@ -100,52 +106,60 @@ const cohortByDayPerMember = async (db: Db, w: FunnelWindow): Promise<CohortDay[
         count(*) filter (where is_due_w2)::int as due_w2, count(*) filter (where is_retained_w2)::int as retained_w2,
         count(*) filter (where is_due_w4)::int as due_w4, count(*) filter (where is_retained_w4)::int as retained_w4,
         count(*) filter (where is_converted)::int as converted
-      from (${cohortFlagsSql(w)}) flags group by 1) days order by 1`),
+      from (${cohortFlagsSql(w, entered)}) flags group by 1) days order by 1`),
   );
 
 /**
  * Where the cohort rollup (`funnel_cohort_days`) answers for this window: brand and store scopes (their entry is the
- * member's creation), a rollup cut in the brand's current time zone and not computed after `now`. Returns the instant
- * before which the window's days are settled (null: nothing to read from the rollup).
+ * member's creation), a rollup cut in the brand's current time zone and computed at or before `now`.
  */
-const settledUntil = async (db: Db, w: FunnelWindow): Promise<string | null> => {
+const rollupOf = async (db: Db, w: FunnelWindow) => {
   if (!w.useFacts || (w.scope.kind !== 'brand' && w.scope.kind !== 'store')) return null;
-  const [state] = rowsOf<{ settled_at: Date | string }>(
+  const [state] = rowsOf<{ covers_until: Date | string; computed_at: Date | string }>(
     await db.execute(sql`
-      select (settled_before::timestamp at time zone timezone) as settled_at from funnel_cohort_rollups
+      select (covers_before::timestamp at time zone timezone) as covers_until, computed_at from funnel_cohort_rollups
       where tenant_id = ${w.tenantId} and timezone = ${w.timezone} and computed_at <= ${w.now}::timestamptz`),
   );
   if (!state) return null;
-  const settled = new Date(state.settled_at).toISOString();
-  if (settled <= w.t0) return null;
-  return settled < w.t1 ? settled : w.t1;
+  const until = new Date(state.covers_until).toISOString();
+  if (until <= w.t0) return null;
+  return { until: until < w.t1 ? until : w.t1, computedAt: new Date(state.computed_at).toISOString() };
 };
 
+const weekShift = (n: RetentionWeekNumber) => sql.raw(`interval '${7 * (n + 1)} days'`);
+type RetentionWeekNumber = 1 | 2 | 4;
+
 /**
- * Per local join day: new members, activated, per retention week whether due and retained, converted. Settled days
- * (every member's facts final) come from the cohort rollup, conversion for them from the period's orders (it depends
- * on the period's end); the other days member by member. The two agree by construction (tests compare).
+ * Per local join day: new members, activated, per retention week whether due and retained, converted. Days the
+ * rollup decided come from `funnel_cohort_days` (their counts as of the rebuild, still true now: activation windows
+ * closed, and no member's retention week ended between the rebuild and now), conversion for them from the period's
+ * orders (it depends on the period's end); the other days member by member. The two agree by construction (tests
+ * compare them).
  */
 export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> => {
-  const split = await settledUntil(db, w);
-  if (!split) return cohortByDayPerMember(db, w);
+  const rollup = await rollupOf(db, w);
+  if (!rollup) return cohortByDayPerMember(db, w);
   const storeScope = w.scope.kind === 'store' ? sql`r.store_id = ${w.scope.id}` : sql`true`;
   const access =
     w.access.kind === 'brand'
       ? sql`true`
       : sql`r.store_id = any(${`{${w.access.storeIds.join(',')}}`}::uuid[])`;
-  // Every week of a settled day is over: due = new members.
-  const rolled = rowsOf<CohortDay>(
+  const dayStart = sql`(r.day::timestamp at time zone ${w.timezone})`;
+  const dayEnd = sql`((r.day + 1)::timestamp at time zone ${w.timezone})`;
+  // A week some member of the day ended between the rebuild and now: the row's count is out of date.
+  const weekMoved = (n: RetentionWeekNumber) =>
+    sql`(${dayStart} + ${weekShift(n)} <= ${w.now}::timestamptz and ${dayEnd} + ${weekShift(n)} > ${rollup.computedAt}::timestamptz)`;
+  const rolled = rowsOf<CohortDay & { is_current: boolean; day_start: Date | string; day_end: Date | string }>(
     await db.execute(sql`
-      select to_char(r.day, 'YYYY-MM-DD') as day, sum(r.new_members)::int as new_members,
-        sum(r.activated)::int as activated,
-        sum(r.new_members)::int as due_w1, sum(r.retained_w1)::int as retained_w1,
-        sum(r.new_members)::int as due_w2, sum(r.retained_w2)::int as retained_w2,
-        sum(r.new_members)::int as due_w4, sum(r.retained_w4)::int as retained_w4,
-        0 as converted
+      select to_char(r.day, 'YYYY-MM-DD') as day, ${dayStart} as day_start, ${dayEnd} as day_end,
+        not (${weekMoved(1)} or ${weekMoved(2)} or ${weekMoved(4)}) as is_current,
+        sum(r.new_members)::int as new_members, sum(r.activated)::int as activated,
+        sum(r.due_w1)::int as due_w1, sum(r.retained_w1)::int as retained_w1,
+        sum(r.due_w2)::int as due_w2, sum(r.retained_w2)::int as retained_w2,
+        sum(r.due_w4)::int as due_w4, sum(r.retained_w4)::int as retained_w4, 0 as converted
       from funnel_cohort_days r
       where r.tenant_id = ${w.tenantId} and r.day >= (${w.t0}::timestamptz at time zone ${w.timezone})::date
-        and (r.day::timestamp at time zone ${w.timezone}) < ${split}::timestamptz and ${storeScope} and ${access}
+        and ${dayStart} < ${rollup.until}::timestamptz and ${storeScope} and ${access}
       group by r.day`),
   );
   // Converted (an order from joining to the period's end), read from the period's orders: one member lookup each.
@@ -156,15 +170,21 @@ export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]>
       from orders o join members m on m.id = o.member_id
       where o.tenant_id = ${w.tenantId} and o.ordered_at >= ${w.t0}::timestamptz and o.ordered_at < ${w.t1}::timestamptz
         and o.amount_cents > o.refunded_cents and m.tenant_id = ${w.tenantId} and m.created_at >= ${w.t0}::timestamptz
-        and m.created_at < ${split}::timestamptz and o.ordered_at >= m.created_at
+        and m.created_at < ${rollup.until}::timestamptz and o.ordered_at >= m.created_at
         and ${memberInScope(w.scope)} and ${accessFilter(w.access)}
       group by 1`),
   );
   const convertedOf = new Map(converted.map((c) => [c.day, c.converted]));
-  const live = split < w.t1 ? await cohortByDayPerMember(db, { ...w, t0: split }) : [];
-  return [...rolled.map((r) => ({ ...r, converted: convertedOf.get(r.day) ?? 0 })), ...live].sort((a, b) =>
-    a.day.localeCompare(b.day),
-  );
+  const days: CohortDay[] = [];
+  for (const { is_current, day_start, day_end, ...row } of rolled) {
+    if (is_current) days.push({ ...row, converted: convertedOf.get(row.day) ?? 0 });
+    else {
+      const entered = { t0: new Date(day_start).toISOString(), t1: new Date(day_end).toISOString() };
+      days.push(...(await cohortByDayPerMember(db, w, entered)));
+    }
+  }
+  if (rollup.until < w.t1) days.push(...(await cohortByDayPerMember(db, w, { t0: rollup.until, t1: w.t1 })));
+  return days.sort((a, b) => a.day.localeCompare(b.day));
 };
 
 export type RevenueRow = {
@@ -264,13 +284,15 @@ export const refreshFunnelFacts = async (
   return done;
 };
 
-/** A week and a day after the fourth retention week has begun: a member's facts are final (see refreshFunnelFacts). */
+/** A member's facts are final 35 days after joining (the end of retention week 4; see refreshFunnelFacts). */
 const FINAL_AFTER = sql.raw(`interval '35 days'`);
 
 /**
- * Rebuild a brand's cohort rollup from the member facts: every local day (brand's time zone) before the first day
- * that is not settled: one that may still gain a member or whose members' facts are not all final. Members who later
- * change store or are erased count in the old row until the next rebuild (hourly, with the facts).
+ * Rebuild a brand's cohort rollup from the member facts the refresh has just brought up to date: per local day (the
+ * brand's time zone) and store, the counts as of `now`, for every day before the first one that is not decided: one
+ * whose members may still activate (it ended less than 7 days ago) or whose facts are not all up to date. A reader
+ * recomputes live the few days whose retention weeks ended since. Members who later change store or are erased count
+ * in the old row until the next rebuild (hourly, with the facts).
  */
 export const rebuildFunnelCohorts = async (db: Db, input: { tenantId: string; now: Date }) => {
   const { tenantId } = input;
@@ -280,34 +302,36 @@ export const rebuildFunnelCohorts = async (db: Db, input: { tenantId: string; no
   );
   if (!tenant) return;
   const tz = tenant.timezone;
+  const due = (n: RetentionWeekNumber) => sql`m.created_at + ${weekShift(n)} <= ${now}::timestamptz`;
   await db.transaction(async (tx) => {
-    // Days before this one have ended at least 35 days ago, unless a member of theirs has no final facts yet.
     const [cut] = rowsOf<{ day: string }>(
       await tx.execute(sql`
-        with latest as (select ((${now}::timestamptz - ${FINAL_AFTER}) at time zone ${tz})::date as day)
+        with latest as (select ((${now}::timestamptz - ${sql.raw(`interval '${ACTIVATION_DAYS} days'`)}) at time zone ${tz})::date as day)
         select to_char(least((select day from latest), (
           select min((m.created_at at time zone ${tz})::date) from members m
           left join member_funnel_facts f on f.member_id = m.id
           where m.tenant_id = ${tenantId}
             and m.created_at < ((select day from latest)::timestamp at time zone ${tz})
             and (f.member_id is null or f.joined_at <> m.created_at
-              or f.computed_at < m.created_at + ${FINAL_AFTER}))), 'YYYY-MM-DD') as day`),
+              or f.computed_at < least(${now}::timestamptz, m.created_at + ${FINAL_AFTER})))), 'YYYY-MM-DD') as day`),
     );
-    const settledBefore = cut!.day;
+    const coversBefore = cut!.day;
     await tx.execute(sql`delete from funnel_cohort_days where tenant_id = ${tenantId}`);
     await tx.execute(sql`
-      insert into funnel_cohort_days
-        (tenant_id, day, store_id, new_members, activated, retained_w1, retained_w2, retained_w4)
+      insert into funnel_cohort_days (tenant_id, day, store_id, new_members, activated, due_w1, retained_w1, due_w2,
+        retained_w2, due_w4, retained_w4)
       select ${tenantId}::uuid, (m.created_at at time zone ${tz})::date, m.store_id, count(*)::int,
-        count(f.activated_at)::int, count(*) filter (where f.is_retained_w1)::int,
-        count(*) filter (where f.is_retained_w2)::int, count(*) filter (where f.is_retained_w4)::int
+        count(f.activated_at)::int,
+        count(*) filter (where ${due(1)})::int, count(*) filter (where ${due(1)} and f.is_retained_w1)::int,
+        count(*) filter (where ${due(2)})::int, count(*) filter (where ${due(2)} and f.is_retained_w2)::int,
+        count(*) filter (where ${due(4)})::int, count(*) filter (where ${due(4)} and f.is_retained_w4)::int
       from members m join member_funnel_facts f on f.member_id = m.id
-      where m.tenant_id = ${tenantId} and m.created_at < (${settledBefore}::date::timestamp at time zone ${tz})
+      where m.tenant_id = ${tenantId} and m.created_at < (${coversBefore}::date::timestamp at time zone ${tz})
       group by 2, 3`);
     await tx.execute(sql`
-      insert into funnel_cohort_rollups (tenant_id, timezone, settled_before, computed_at)
-      values (${tenantId}, ${tz}, ${settledBefore}::date, ${now}::timestamptz)
-      on conflict (tenant_id) do update set timezone = excluded.timezone, settled_before = excluded.settled_before,
+      insert into funnel_cohort_rollups (tenant_id, timezone, covers_before, computed_at)
+      values (${tenantId}, ${tz}, ${coversBefore}::date, ${now}::timestamptz)
+      on conflict (tenant_id) do update set timezone = excluded.timezone, covers_before = excluded.covers_before,
         computed_at = excluded.computed_at`);
   });
 };
