@@ -46,8 +46,18 @@ const localDay = (expr: SQL, timezone: string) =>
   sql`to_char(${expr} at time zone ${timezone}, 'YYYY-MM-DD')`;
 
 /** Per cohort member: activated, and per retention week whether it is due and retained; converted (bought since). */
-/** `entered`: only the cohort members who entered in this part of the window (conversion still runs to w.t1). */
-export const cohortFlagsSql = (w: FunnelWindow, entered: { t0: string; t1: string } = w): SQL => {
+type Range = { t0: string; t1: string };
+
+/** `parts`: only the cohort members who entered in these parts of the window (conversion still runs to w.t1). */
+export const cohortFlagsSql = (w: FunnelWindow, parts: Range[] = [w]): SQL => {
+  const entered = {
+    t0: parts.reduce((a, p) => (p.t0 < a ? p.t0 : a), w.t1),
+    t1: parts.reduce((a, p) => (p.t1 > a ? p.t1 : a), w.t0),
+  };
+  const inParts = sql.join(
+    parts.map((p) => sql`(c.entered_at >= ${p.t0}::timestamptz and c.entered_at < ${p.t1}::timestamptz)`),
+    sql` or `,
+  );
   const { tenantId } = w;
   const week = (n: 1 | 2 | 4) => sql`
     ${isWeekDue(n, w.now)} as is_due_w${sql.raw(String(n))},
@@ -74,7 +84,8 @@ export const cohortFlagsSql = (w: FunnelWindow, entered: { t0: string; t1: strin
       on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at
         and f.tenant_id = ${tenantId} and f.joined_at >= ${entered.t0}::timestamptz
         and f.joined_at < ${entered.t1}::timestamptz
-    left join buys b on b.member_id = c.member_id`;
+    left join buys b on b.member_id = c.member_id
+    ${parts.length > 1 ? sql`where ${inParts}` : sql``}`;
 };
 
 export type CohortDay = {
@@ -90,12 +101,12 @@ export type CohortDay = {
   converted: number;
 };
 
-/** The cohort per local join day, member by member (facts where decisive, the event log otherwise). */
-const cohortByDayPerMember = async (
-  db: Db,
-  w: FunnelWindow,
-  entered: { t0: string; t1: string } = w,
-): Promise<CohortDay[]> =>
+/**
+ * The cohort per local join day, member by member (facts where decisive, the event log otherwise); `parts`: only the
+ * members who entered in these parts of the window, and conversion counted elsewhere (`converted` 0: the orders
+ * join is then left out of the plan).
+ */
+const cohortByDayPerMember = async (db: Db, w: FunnelWindow, parts?: Range[]): Promise<CohortDay[]> =>
   rowsOf<CohortDay>(
     await db.execute(sql`
       select to_char(day, 'YYYY-MM-DD') as day, new_members, activated, due_w1, retained_w1, due_w2, retained_w2,
@@ -105,8 +116,8 @@ const cohortByDayPerMember = async (
         count(*) filter (where is_due_w1)::int as due_w1, count(*) filter (where is_retained_w1)::int as retained_w1,
         count(*) filter (where is_due_w2)::int as due_w2, count(*) filter (where is_retained_w2)::int as retained_w2,
         count(*) filter (where is_due_w4)::int as due_w4, count(*) filter (where is_retained_w4)::int as retained_w4,
-        count(*) filter (where is_converted)::int as converted
-      from (${cohortFlagsSql(w, entered)}) flags group by 1) days order by 1`),
+        ${parts ? sql`0` : sql`count(*) filter (where is_converted)::int`} as converted
+      from (${cohortFlagsSql(w, parts)}) flags group by 1) days order by 1`),
   );
 
 /**
@@ -149,7 +160,9 @@ export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]>
   // A week some member of the day ended between the rebuild and now: the row's count is out of date.
   const weekMoved = (n: RetentionWeekNumber) =>
     sql`(${dayStart} + ${weekShift(n)} <= ${w.now}::timestamptz and ${dayEnd} + ${weekShift(n)} > ${rollup.computedAt}::timestamptz)`;
-  const rolled = rowsOf<CohortDay & { is_current: boolean; day_start: Date | string; day_end: Date | string }>(
+  const rolled = rowsOf<
+    CohortDay & { is_current: boolean; day_start: Date | string; day_end: Date | string }
+  >(
     await db.execute(sql`
       select to_char(r.day, 'YYYY-MM-DD') as day, ${dayStart} as day_start, ${dayEnd} as day_end,
         not (${weekMoved(1)} or ${weekMoved(2)} or ${weekMoved(4)}) as is_current,
@@ -162,7 +175,7 @@ export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]>
         and ${dayStart} < ${rollup.until}::timestamptz and ${storeScope} and ${access}
       group by r.day`),
   );
-  // Converted (an order from joining to the period's end), read from the period's orders: one member lookup each.
+  // Converted (an order from joining to the period's end), every day, from the period's orders: a member lookup each.
   const converted = rowsOf<{ day: string; converted: number }>(
     await db.execute(sql`
       select to_char((m.created_at at time zone ${w.timezone})::date, 'YYYY-MM-DD') as day,
@@ -170,20 +183,20 @@ export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]>
       from orders o join members m on m.id = o.member_id
       where o.tenant_id = ${w.tenantId} and o.ordered_at >= ${w.t0}::timestamptz and o.ordered_at < ${w.t1}::timestamptz
         and o.amount_cents > o.refunded_cents and m.tenant_id = ${w.tenantId} and m.created_at >= ${w.t0}::timestamptz
-        and m.created_at < ${rollup.until}::timestamptz and o.ordered_at >= m.created_at
+        and m.created_at < ${w.t1}::timestamptz and o.ordered_at >= m.created_at
         and ${memberInScope(w.scope)} and ${accessFilter(w.access)}
       group by 1`),
   );
   const convertedOf = new Map(converted.map((c) => [c.day, c.converted]));
-  const days: CohortDay[] = [];
-  for (const { is_current, day_start, day_end, ...row } of rolled) {
-    if (is_current) days.push({ ...row, converted: convertedOf.get(row.day) ?? 0 });
-    else {
-      const entered = { t0: new Date(day_start).toISOString(), t1: new Date(day_end).toISOString() };
-      days.push(...(await cohortByDayPerMember(db, w, entered)));
-    }
-  }
-  if (rollup.until < w.t1) days.push(...(await cohortByDayPerMember(db, w, { t0: rollup.until, t1: w.t1 })));
+  // The days not decided by the rollup, member by member in one query.
+  const live: Range[] = rolled
+    .filter((r) => !r.is_current)
+    .map((r) => ({ t0: new Date(r.day_start).toISOString(), t1: new Date(r.day_end).toISOString() }));
+  if (rollup.until < w.t1) live.push({ t0: rollup.until, t1: w.t1 });
+  const days: CohortDay[] = [
+    ...rolled.filter((r) => r.is_current).map(({ is_current, day_start, day_end, ...row }) => row),
+    ...(live.length > 0 ? await cohortByDayPerMember(db, w, live) : []),
+  ].map((d) => ({ ...d, converted: convertedOf.get(d.day) ?? 0 }));
   return days.sort((a, b) => a.day.localeCompare(b.day));
 };
 
