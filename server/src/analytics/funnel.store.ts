@@ -243,17 +243,22 @@ export type ReferralRow = { inviters: number; invitees: number; valid_invites: n
 export const referralFigures = async (db: Db, w: FunnelWindow): Promise<ReferralRow> => {
   const campaign = w.scope.kind === 'campaign' ? w.scope.id : null;
   const inScope = sql`${memberInScope(campaign ? { kind: 'brand' } : w.scope)} and ${accessFilter(w.access)}`;
+  // Every participant is a member (the foreign key cascades): no member to read when neither scope nor access filters.
+  const everyone = (campaign !== null || w.scope.kind === 'brand') && w.access.kind === 'brand';
+  const participants = everyone
+    ? sql`campaign_participants cp`
+    : sql`campaign_participants cp join members m on m.id = cp.member_id`;
   const [row] = rowsOf<ReferralRow>(
     await db.execute(sql`
       select
-        (select count(distinct cp.member_id)::int from campaign_participants cp join members m on m.id = cp.member_id
+        (select count(distinct cp.member_id)::int from ${participants}
           where cp.tenant_id = ${w.tenantId} and cp.role = 'inviter' and cp.joined_at >= ${w.t0}::timestamptz
             and cp.joined_at < ${w.t1}::timestamptz and ${campaign ? sql`cp.campaign_id = ${campaign}` : sql`true`}
-            and ${inScope}) as inviters,
-        (select count(distinct cp.member_id)::int from campaign_participants cp join members m on m.id = cp.member_id
+            and ${everyone ? sql`true` : inScope}) as inviters,
+        (select count(distinct cp.member_id)::int from ${participants}
           where cp.tenant_id = ${w.tenantId} and cp.role = 'invitee' and cp.joined_at >= ${w.t0}::timestamptz
             and cp.joined_at < ${w.t1}::timestamptz and ${campaign ? sql`cp.campaign_id = ${campaign}` : sql`true`}
-            and ${inScope}) as invitees,
+            and ${everyone ? sql`true` : inScope}) as invitees,
         (select count(*)::int from member_events e
           join members m on m.id = coalesce((e.data->>'inviterMemberId')::uuid, e.member_id)
           where e.tenant_id = ${w.tenantId} and e.type = 'fission.invite_valid' and e.occurred_at >= ${w.t0}::timestamptz
