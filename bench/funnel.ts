@@ -7,7 +7,9 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test BENCH_EVENTS=1000000 npm run bench:funnel
  *   npm run bench:funnel                                  PGlite in a temp folder, 100,000 events
  *
- * Knobs: BENCH_EVENTS (timeline rows; members = events ÷ 20, orders = events ÷ 50), BENCH_RUNS (timed runs).
+ * Knobs: BENCH_EVENTS (timeline rows; members = events ÷ 20, orders = events ÷ 50), BENCH_RUNS (timed runs),
+ * BENCH_KEEP=1 (PostgreSQL: keep the database and print its URL, for EXPLAIN by hand; drop it afterwards).
+ * The rollup refresh includes the cohort rebuild (`rebuildFunnelCohorts`, after the last batch).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -198,7 +200,9 @@ const main = async () => {
       }),
     );
   } finally {
-    await bench.dispose();
+    // BENCH_KEEP=1 leaves the database for EXPLAIN by hand (drop it afterwards).
+    if (process.env.BENCH_KEEP && bench.url) console.log(`kept ${bench.url}`);
+    else await bench.dispose();
   }
 };
 

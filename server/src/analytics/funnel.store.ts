@@ -46,7 +46,18 @@ const localDay = (expr: SQL, timezone: string) =>
   sql`to_char(${expr} at time zone ${timezone}, 'YYYY-MM-DD')`;
 
 /** Per cohort member: activated, and per retention week whether it is due and retained; converted (bought since). */
-export const cohortFlagsSql = (w: FunnelWindow): SQL => {
+type Range = { t0: string; t1: string };
+
+/** `parts`: only the cohort members who entered in these parts of the window (conversion still runs to w.t1). */
+export const cohortFlagsSql = (w: FunnelWindow, parts: Range[] = [w]): SQL => {
+  const entered = {
+    t0: parts.reduce((a, p) => (p.t0 < a ? p.t0 : a), w.t1),
+    t1: parts.reduce((a, p) => (p.t1 > a ? p.t1 : a), w.t0),
+  };
+  const inParts = sql.join(
+    parts.map((p) => sql`(c.entered_at >= ${p.t0}::timestamptz and c.entered_at < ${p.t1}::timestamptz)`),
+    sql` or `,
+  );
   const { tenantId } = w;
   const week = (n: 1 | 2 | 4) => sql`
     ${isWeekDue(n, w.now)} as is_due_w${sql.raw(String(n))},
@@ -54,7 +65,7 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
       when f.computed_at >= ${weekEnd(n)} then f.is_retained_w${sql.raw(String(n))}
       else ${retainedLiveSql(tenantId, n)} end as is_retained_w${sql.raw(String(n))}`;
   return sql`
-    with c as (${cohortSql(w)}),
+    with c as (${cohortSql({ ...w, t0: entered.t0, t1: entered.t1 })}),
     -- Converted: an order from entering to the period's end; every entry is inside the period, so the member's
     -- latest order of the period decides (one pass over the period's orders instead of a probe per member).
     buys as (select o.member_id, max(o.ordered_at) as last_at from orders o
@@ -67,9 +78,14 @@ export const cohortFlagsSql = (w: FunnelWindow): SQL => {
         else ${activatedLiveSql(tenantId)} end as is_activated,
       ${week(1)}, ${week(2)}, ${week(4)},
       coalesce(b.last_at >= c.entered_at, false) as is_converted
+    -- The facts' own range (implied by joined_at = entered_at) lets the join read the period's facts by
+    -- (tenant_id, joined_at) instead of every fact of the brand.
     from c left join member_funnel_facts f
       on ${w.useFacts ? sql`true` : sql`false`} and f.member_id = c.member_id and f.joined_at = c.entered_at
-    left join buys b on b.member_id = c.member_id`;
+        and f.tenant_id = ${tenantId} and f.joined_at >= ${entered.t0}::timestamptz
+        and f.joined_at < ${entered.t1}::timestamptz
+    left join buys b on b.member_id = c.member_id
+    ${parts.length > 1 ? sql`where ${inParts}` : sql``}`;
 };
 
 export type CohortDay = {
@@ -85,17 +101,104 @@ export type CohortDay = {
   converted: number;
 };
 
-export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> =>
+/**
+ * The cohort per local join day, member by member (facts where decisive, the event log otherwise); `parts`: only the
+ * members who entered in these parts of the window, and conversion counted elsewhere (`converted` 0: the orders
+ * join is then left out of the plan).
+ */
+const cohortByDayPerMember = async (db: Db, w: FunnelWindow, parts?: Range[]): Promise<CohortDay[]> =>
   rowsOf<CohortDay>(
     await db.execute(sql`
-      select ${localDay(sql`entered_at`, w.timezone)} as day, count(*)::int as new_members,
+      select to_char(day, 'YYYY-MM-DD') as day, new_members, activated, due_w1, retained_w1, due_w2, retained_w2,
+        due_w4, retained_w4, converted
+      from (select (entered_at at time zone ${w.timezone})::date as day, count(*)::int as new_members,
         count(*) filter (where is_activated)::int as activated,
         count(*) filter (where is_due_w1)::int as due_w1, count(*) filter (where is_retained_w1)::int as retained_w1,
         count(*) filter (where is_due_w2)::int as due_w2, count(*) filter (where is_retained_w2)::int as retained_w2,
         count(*) filter (where is_due_w4)::int as due_w4, count(*) filter (where is_retained_w4)::int as retained_w4,
-        count(*) filter (where is_converted)::int as converted
-      from (${cohortFlagsSql(w)}) flags group by 1 order by 1`),
+        ${parts ? sql`0` : sql`count(*) filter (where is_converted)::int`} as converted
+      from (${cohortFlagsSql(w, parts)}) flags group by 1) days order by 1`),
   );
+
+/**
+ * Where the cohort rollup (`funnel_cohort_days`) answers for this window: brand and store scopes (their entry is the
+ * member's creation), a rollup cut in the brand's current time zone and computed at or before `now`.
+ */
+const rollupOf = async (db: Db, w: FunnelWindow) => {
+  if (!w.useFacts || (w.scope.kind !== 'brand' && w.scope.kind !== 'store')) return null;
+  const [state] = rowsOf<{ covers_until: Date | string; computed_at: Date | string }>(
+    await db.execute(sql`
+      select (covers_before::timestamp at time zone timezone) as covers_until, computed_at from funnel_cohort_rollups
+      where tenant_id = ${w.tenantId} and timezone = ${w.timezone} and computed_at <= ${w.now}::timestamptz`),
+  );
+  if (!state) return null;
+  const until = new Date(state.covers_until).toISOString();
+  if (until <= w.t0) return null;
+  return { until: until < w.t1 ? until : w.t1, computedAt: new Date(state.computed_at).toISOString() };
+};
+
+const weekShift = (n: RetentionWeekNumber) => sql.raw(`interval '${7 * (n + 1)} days'`);
+type RetentionWeekNumber = 1 | 2 | 4;
+
+/**
+ * Per local join day: new members, activated, per retention week whether due and retained, converted. Days the
+ * rollup decided come from `funnel_cohort_days` (their counts as of the rebuild, still true now: activation windows
+ * closed, and no member's retention week ended between the rebuild and now), conversion for them from the period's
+ * orders (it depends on the period's end); the other days member by member. The two agree by construction (tests
+ * compare them).
+ */
+export const cohortByDay = async (db: Db, w: FunnelWindow): Promise<CohortDay[]> => {
+  const rollup = await rollupOf(db, w);
+  if (!rollup) return cohortByDayPerMember(db, w);
+  const storeScope = w.scope.kind === 'store' ? sql`r.store_id = ${w.scope.id}` : sql`true`;
+  const access =
+    w.access.kind === 'brand'
+      ? sql`true`
+      : sql`r.store_id = any(${`{${w.access.storeIds.join(',')}}`}::uuid[])`;
+  const dayStart = sql`(r.day::timestamp at time zone ${w.timezone})`;
+  const dayEnd = sql`((r.day + 1)::timestamp at time zone ${w.timezone})`;
+  // A week some member of the day ended between the rebuild and now: the row's count is out of date.
+  const weekMoved = (n: RetentionWeekNumber) =>
+    sql`(${dayStart} + ${weekShift(n)} <= ${w.now}::timestamptz and ${dayEnd} + ${weekShift(n)} > ${rollup.computedAt}::timestamptz)`;
+  const rolled = rowsOf<
+    CohortDay & { is_current: boolean; day_start: Date | string; day_end: Date | string }
+  >(
+    await db.execute(sql`
+      select to_char(r.day, 'YYYY-MM-DD') as day, ${dayStart} as day_start, ${dayEnd} as day_end,
+        not (${weekMoved(1)} or ${weekMoved(2)} or ${weekMoved(4)}) as is_current,
+        sum(r.new_members)::int as new_members, sum(r.activated)::int as activated,
+        sum(r.due_w1)::int as due_w1, sum(r.retained_w1)::int as retained_w1,
+        sum(r.due_w2)::int as due_w2, sum(r.retained_w2)::int as retained_w2,
+        sum(r.due_w4)::int as due_w4, sum(r.retained_w4)::int as retained_w4, 0 as converted
+      from funnel_cohort_days r
+      where r.tenant_id = ${w.tenantId} and r.day >= (${w.t0}::timestamptz at time zone ${w.timezone})::date
+        and ${dayStart} < ${rollup.until}::timestamptz and ${storeScope} and ${access}
+      group by r.day`),
+  );
+  // Converted (an order from joining to the period's end), every day, from the period's orders: a member lookup each.
+  const converted = rowsOf<{ day: string; converted: number }>(
+    await db.execute(sql`
+      select to_char((m.created_at at time zone ${w.timezone})::date, 'YYYY-MM-DD') as day,
+        count(distinct m.id)::int as converted
+      from orders o join members m on m.id = o.member_id
+      where o.tenant_id = ${w.tenantId} and o.ordered_at >= ${w.t0}::timestamptz and o.ordered_at < ${w.t1}::timestamptz
+        and o.amount_cents > o.refunded_cents and m.tenant_id = ${w.tenantId} and m.created_at >= ${w.t0}::timestamptz
+        and m.created_at < ${w.t1}::timestamptz and o.ordered_at >= m.created_at
+        and ${memberInScope(w.scope)} and ${accessFilter(w.access)}
+      group by 1`),
+  );
+  const convertedOf = new Map(converted.map((c) => [c.day, c.converted]));
+  // The days not decided by the rollup, member by member in one query.
+  const live: Range[] = rolled
+    .filter((r) => !r.is_current)
+    .map((r) => ({ t0: new Date(r.day_start).toISOString(), t1: new Date(r.day_end).toISOString() }));
+  if (rollup.until < w.t1) live.push({ t0: rollup.until, t1: w.t1 });
+  const days: CohortDay[] = [
+    ...rolled.filter((r) => r.is_current).map(({ is_current, day_start, day_end, ...row }) => row),
+    ...(live.length > 0 ? await cohortByDayPerMember(db, w, live) : []),
+  ].map((d) => ({ ...d, converted: convertedOf.get(d.day) ?? 0 }));
+  return days.sort((a, b) => a.day.localeCompare(b.day));
+};
 
 export type RevenueRow = {
   day: string | null;
@@ -140,17 +243,22 @@ export type ReferralRow = { inviters: number; invitees: number; valid_invites: n
 export const referralFigures = async (db: Db, w: FunnelWindow): Promise<ReferralRow> => {
   const campaign = w.scope.kind === 'campaign' ? w.scope.id : null;
   const inScope = sql`${memberInScope(campaign ? { kind: 'brand' } : w.scope)} and ${accessFilter(w.access)}`;
+  // Every participant is a member (the foreign key cascades): no member to read when neither scope nor access filters.
+  const everyone = (campaign !== null || w.scope.kind === 'brand') && w.access.kind === 'brand';
+  const participants = everyone
+    ? sql`campaign_participants cp`
+    : sql`campaign_participants cp join members m on m.id = cp.member_id`;
   const [row] = rowsOf<ReferralRow>(
     await db.execute(sql`
       select
-        (select count(distinct cp.member_id)::int from campaign_participants cp join members m on m.id = cp.member_id
+        (select count(distinct cp.member_id)::int from ${participants}
           where cp.tenant_id = ${w.tenantId} and cp.role = 'inviter' and cp.joined_at >= ${w.t0}::timestamptz
             and cp.joined_at < ${w.t1}::timestamptz and ${campaign ? sql`cp.campaign_id = ${campaign}` : sql`true`}
-            and ${inScope}) as inviters,
-        (select count(distinct cp.member_id)::int from campaign_participants cp join members m on m.id = cp.member_id
+            and ${everyone ? sql`true` : inScope}) as inviters,
+        (select count(distinct cp.member_id)::int from ${participants}
           where cp.tenant_id = ${w.tenantId} and cp.role = 'invitee' and cp.joined_at >= ${w.t0}::timestamptz
             and cp.joined_at < ${w.t1}::timestamptz and ${campaign ? sql`cp.campaign_id = ${campaign}` : sql`true`}
-            and ${inScope}) as invitees,
+            and ${everyone ? sql`true` : inScope}) as invitees,
         (select count(*)::int from member_events e
           join members m on m.id = coalesce((e.data->>'inviterMemberId')::uuid, e.member_id)
           where e.tenant_id = ${w.tenantId} and e.type = 'fission.invite_valid' and e.occurred_at >= ${w.t0}::timestamptz
@@ -185,9 +293,63 @@ export const refreshFunnelFacts = async (
     on conflict (member_id) do update set joined_at = excluded.joined_at, activated_at = excluded.activated_at,
       is_retained_w1 = excluded.is_retained_w1, is_retained_w2 = excluded.is_retained_w2,
       is_retained_w4 = excluded.is_retained_w4, computed_at = excluded.computed_at`);
-  return (
+  const done =
     (result as { rowCount?: number | null }).rowCount ??
     (result as { affectedRows?: number }).affectedRows ??
-    0
+    0;
+  // The last batch: every member is up to date, so the settled days can be rolled up.
+  if (done < input.limit) await rebuildFunnelCohorts(db, { tenantId, now: input.now });
+  return done;
+};
+
+/** A member's facts are final 35 days after joining (the end of retention week 4; see refreshFunnelFacts). */
+const FINAL_AFTER = sql.raw(`interval '35 days'`);
+
+/**
+ * Rebuild a brand's cohort rollup from the member facts the refresh has just brought up to date: per local day (the
+ * brand's time zone) and store, the counts as of `now`, for every day before the first one that is not decided: one
+ * whose members may still activate (it ended less than 7 days ago) or whose facts are not all up to date. A reader
+ * recomputes live the few days whose retention weeks ended since. Members who later change store or are erased count
+ * in the old row until the next rebuild (hourly, with the facts).
+ */
+export const rebuildFunnelCohorts = async (db: Db, input: { tenantId: string; now: Date }) => {
+  const { tenantId } = input;
+  const now = input.now.toISOString();
+  const [tenant] = rowsOf<{ timezone: string }>(
+    await db.execute(sql`select timezone from tenants where id = ${tenantId}`),
   );
+  if (!tenant) return;
+  const tz = tenant.timezone;
+  const due = (n: RetentionWeekNumber) => sql`m.created_at + ${weekShift(n)} <= ${now}::timestamptz`;
+  await db.transaction(async (tx) => {
+    const [cut] = rowsOf<{ day: string }>(
+      await tx.execute(sql`
+        with latest as (select ((${now}::timestamptz - ${sql.raw(`interval '${ACTIVATION_DAYS} days'`)}) at time zone ${tz})::date as day)
+        select to_char(least((select day from latest), (
+          select min((m.created_at at time zone ${tz})::date) from members m
+          left join member_funnel_facts f on f.member_id = m.id
+          where m.tenant_id = ${tenantId}
+            and m.created_at < ((select day from latest)::timestamp at time zone ${tz})
+            and (f.member_id is null or f.joined_at <> m.created_at
+              or f.computed_at < least(${now}::timestamptz, m.created_at + ${FINAL_AFTER})))), 'YYYY-MM-DD') as day`),
+    );
+    const coversBefore = cut!.day;
+    await tx.execute(sql`delete from funnel_cohort_days where tenant_id = ${tenantId}`);
+    await tx.execute(sql`
+      insert into funnel_cohort_days (tenant_id, day, store_id, new_members, activated, due_w1, retained_w1, due_w2,
+        retained_w2, due_w4, retained_w4)
+      select ${tenantId}::uuid, (m.created_at at time zone ${tz})::date, m.store_id, count(*)::int,
+        count(f.activated_at)::int,
+        count(*) filter (where ${due(1)})::int, count(*) filter (where ${due(1)} and f.is_retained_w1)::int,
+        count(*) filter (where ${due(2)})::int, count(*) filter (where ${due(2)} and f.is_retained_w2)::int,
+        count(*) filter (where ${due(4)})::int, count(*) filter (where ${due(4)} and f.is_retained_w4)::int
+      from members m join member_funnel_facts f on f.member_id = m.id
+      where m.tenant_id = ${tenantId} and m.created_at < (${coversBefore}::date::timestamp at time zone ${tz})
+      group by 2, 3`);
+    await tx.execute(sql`
+      insert into funnel_cohort_rollups (tenant_id, timezone, covers_before, computed_at)
+      values (${tenantId}, ${tz}, ${coversBefore}::date, ${now}::timestamptz)
+      on conflict (tenant_id) do update set timezone = excluded.timezone, covers_before = excluded.covers_before,
+        computed_at = excluded.computed_at`);
+  });
 };

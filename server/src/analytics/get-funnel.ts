@@ -40,10 +40,11 @@ const retention = (t: ReturnType<typeof sumDays>, n: 1 | 2 | 4) => {
 
 export type FunnelFigures = Awaited<ReturnType<typeof figuresOf>>['figures'];
 
-const figuresOf = async (db: Db, w: FunnelWindow) => {
+/** `populationKnown`: the members in the scope at the period's end when the caller already knows it. */
+const figuresOf = async (db: Db, w: FunnelWindow, populationKnown?: number) => {
   const days = await cohortByDay(db, w);
   const revenue = await revenueByDay(db, w);
-  const population = await populationAt(db, w);
+  const population = populationKnown ?? (await populationAt(db, w));
   const referral = await referralFigures(db, w);
   const t = sumDays(days);
   const total = revenue.find((r) => r.day === null) ?? {
@@ -111,7 +112,12 @@ export const getFunnel = async (
     const current = await figuresOf(db, await windowOf(from, to));
     const previousFrom = addDays(from, -length);
     const previousTo = addDays(from, -1);
-    const previous = await figuresOf(db, await windowOf(previousFrom, previousTo));
+    // Brand and store: the members before this period are those at its end less the new ones (same filters).
+    const populationBefore =
+      scope.kind === 'brand' || scope.kind === 'store'
+        ? current.figures.revenue.population - current.figures.acquisition.newMembers
+        : undefined;
+    const previous = await figuresOf(db, await windowOf(previousFrom, previousTo), populationBefore);
 
     const cohortOf = new Map(current.days.map((d) => [d.day, d]));
     const revenueOf = new Map(current.revenue.filter((r) => r.day !== null).map((r) => [r.day!, r]));

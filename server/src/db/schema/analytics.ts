@@ -97,8 +97,46 @@ export const memberFunnelFacts = pgTable(
   },
   (t) => [
     index('member_funnel_facts_pending').on(t.tenantId, t.computedAt),
-    index('member_funnel_facts_joined').on(t.tenantId, t.joinedAt),
+    // A period's facts in the order of members_tenant_created (tenant, created_at, id): the funnel merges the two.
+    index('member_funnel_facts_joined').on(t.tenantId, t.joinedAt, t.memberId),
   ],
+);
+
+/**
+ * The funnel's cohort rollup: per brand, local join day (in `funnel_cohort_rollups.timezone`) and member store, the
+ * counts as of the rebuild (new, activated, due and retained in weeks 1, 2 and 4). It covers every day before
+ * `funnel_cohort_rollups.covers_before` (days without members have no row); rebuilt by the analytics job after the
+ * member facts, so a period reads ~30 rows per scope and only the undecided days member by member.
+ */
+export const funnelCohortDays = pgTable(
+  'funnel_cohort_days',
+  {
+    tenantId: tenantId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    storeId: uuid('store_id').references(() => stores.id, { onDelete: 'set null' }),
+    newMembers: integer('new_members').notNull(),
+    activated: integer('activated').notNull(),
+    dueW1: integer('due_w1').notNull(),
+    retainedW1: integer('retained_w1').notNull(),
+    dueW2: integer('due_w2').notNull(),
+    retainedW2: integer('retained_w2').notNull(),
+    dueW4: integer('due_w4').notNull(),
+    retainedW4: integer('retained_w4').notNull(),
+  },
+  (t) => [index('funnel_cohort_days_day').on(t.tenantId, t.day)],
+);
+
+/** What `funnel_cohort_days` covers for a brand: local days before `covers_before`, cut in `timezone`. */
+export const funnelCohortRollups = pgTable(
+  'funnel_cohort_rollups',
+  {
+    tenantId: tenantId(),
+    timezone: text('timezone').notNull(),
+    coversBefore: date('covers_before', { mode: 'string' }).notNull(),
+    /** The clock of the rebuild: the rows' counts are as of this instant. */
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId] })],
 );
 
 /**

@@ -86,6 +86,10 @@ export const memberEvents = pgTable(
   (t) => [
     index('member_events_member').on(t.memberId, t.occurredAt),
     index('member_events_tenant_type_time').on(t.tenantId, t.type, t.occurredAt),
+    // The funnel's valid invites by index only (fission's data is three ids: campaign, invite, inviter).
+    index('member_events_invites')
+      .on(t.tenantId, t.occurredAt, t.memberId, t.data)
+      .where(sql`type = 'fission.invite_valid'`),
     uniqueIndex('member_events_dedupe').on(t.tenantId, t.dedupeKey).where(sql`dedupe_key is not null`),
   ],
 );
