@@ -72,7 +72,7 @@ describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       (async () => {
-        await page.getByTestId('code-download-Xuhui flyer').hover();
+        await page.getByTestId('code-download-Xuhui flyer').click();
         await page.getByRole('menuitem', { name: 'QR code (PNG)' }).click();
       })(),
     ]);
@@ -217,7 +217,7 @@ describe('acquisition pages in a browser', { timeout: 90_000 }, () => {
 
   it('checks a WeCom connect form inline before anything is sent', async () => {
     await go('/settings/platforms');
-    await page.getByRole('button', { name: 'Connect an account' }).hover();
+    await page.getByRole('button', { name: 'Connect an account' }).click();
     await page.getByRole('menuitem', { name: 'WeCom' }).click();
     const modal = page.locator('.ant-modal');
     await modal.getByLabel('Corp ID').fill('ww1234567890');

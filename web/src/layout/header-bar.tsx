@@ -7,10 +7,13 @@ import { useStoreScope } from './store-scope.tsx';
 
 export const localeNames: Record<Locale, string> = { 'zh-CN': '简体中文', en: 'English' };
 
+// Menus open on click, not hover: the same on touch screens, and a menu does not close under a pointer that is
+// still travelling to it while the page re-renders.
 export const LanguageSwitch = () => {
   const { locale, setLocale } = useI18n();
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         selectedKeys: [locale],
         items: (Object.keys(localeNames) as Locale[]).map((key) => ({ key, label: localeNames[key] })),
@@ -66,6 +69,7 @@ export const HeaderBar = () => {
       <div style={{ flex: 1 }} />
       <LanguageSwitch />
       <Dropdown
+        trigger={['click']}
         menu={{
           items: [
             {

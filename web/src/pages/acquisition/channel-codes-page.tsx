@@ -41,7 +41,7 @@ export const CodeDownloads = ({ code, size }: { code: ChannelCode; size?: 'small
     })),
   );
   return (
-    <Dropdown menu={{ items }}>
+    <Dropdown trigger={['click']} menu={{ items }}>
       <Button size={size} icon={<DownloadOutlined />} data-testid={`code-download-${code.name}`}>
         {t('codes.download')}
       </Button>

@@ -121,6 +121,7 @@ export const PlatformAccountsPage = () => {
       subtitle={t('platforms.subtitle')}
       extra={
         <Dropdown
+          trigger={['click']}
           menu={{
             items: platforms.map((p) => ({
               key: p,
