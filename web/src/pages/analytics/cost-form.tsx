@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useSave } from '../../components/use-save.ts';
+import { YuanInput } from '../../components/yuan-input.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 
 export const costKinds = [
@@ -113,14 +114,7 @@ export const CostForm = ({ open, onClose }: { open: boolean; onClose: () => void
           label={t('orders.amount')}
           rules={[{ required: true, type: 'number', min: 0 }]}
         >
-          <InputNumber<number>
-            min={0}
-            step={0.01}
-            precision={2}
-            prefix="¥"
-            style={{ width: '100%' }}
-            data-testid="cost-amount"
-          />
+          <YuanInput data-testid="cost-amount" />
         </Form.Item>
         <Form.Item name="quantity" label={t('analytics.quantity')} extra={t('analytics.quantityHelp')}>
           <InputNumber<number> min={0} style={{ width: '100%' }} />

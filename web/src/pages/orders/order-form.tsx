@@ -1,9 +1,10 @@
-import { DatePicker, Form, Input, InputNumber } from 'antd';
+import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, unwrap } from '../../api/client.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { StorePicker } from '../../components/pickers.tsx';
 import { useSave } from '../../components/use-save.ts';
+import { YuanInput } from '../../components/yuan-input.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { MemberSearch } from './member-search.tsx';
 
@@ -70,14 +71,7 @@ export const OrderForm = ({ open, onClose }: { open: boolean; onClose: () => voi
           label={t('orders.amount')}
           rules={[{ required: true, type: 'number', min: 0 }]}
         >
-          <InputNumber<number>
-            min={0}
-            step={0.01}
-            precision={2}
-            prefix="¥"
-            style={{ width: '100%' }}
-            data-testid="order-amount"
-          />
+          <YuanInput data-testid="order-amount" />
         </Form.Item>
         <Form.Item name="orderedAt" label={t('orders.orderedAt')} rules={[{ required: true }]}>
           <DatePicker showTime style={{ width: '100%' }} />

@@ -1,8 +1,9 @@
-import { Form, Input, InputNumber, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
 import type { Schemas } from '../../api/types.ts';
 import { FormModal } from '../../components/form-modal.tsx';
 import { useSave } from '../../components/use-save.ts';
+import { YuanInput } from '../../components/yuan-input.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { money } from '../analytics/analytics-data.ts';
 import { centsOf } from './order-form.tsx';
@@ -75,14 +76,7 @@ export const RefundForm = ({ order, onClose }: { order: Schemas['Order'] | null;
             },
           ]}
         >
-          <InputNumber<number>
-            min={0.01}
-            step={0.01}
-            precision={2}
-            prefix="¥"
-            style={{ width: '100%' }}
-            data-testid="refund-amount"
-          />
+          <YuanInput min={0.01} data-testid="refund-amount" />
         </Form.Item>
       </Form>
     </FormModal>
