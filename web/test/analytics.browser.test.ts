@@ -244,8 +244,11 @@ describe('the overview funnel in a browser', { timeout: 120_000 }, () => {
     // The header's store still says Analytics Lab: a guest order without a store shows under all stores.
     await page.getByTestId('store-switcher').click();
     await page.locator('.ant-select-item-option', { hasText: 'All stores' }).click();
+    await page.getByTestId('store-switcher').getByText('All stores').waitFor();
     await page.getByTestId('order-create').click();
     const modal = page.locator('.ant-modal');
+    // The form is mounted (and its fields are the store's) before Save is pressed.
+    await modal.getByTestId('order-external-id').waitFor();
     await modal.getByRole('button', { name: 'Save' }).click();
     await modal.getByText('Please enter Order number').waitFor();
     await modal.getByTestId('order-external-id').fill('lab-4');
