@@ -50,7 +50,6 @@ const defineJob = <S extends z.ZodType>(definition: {
 
 /** How long one run may drain before it hands over to a fresh job (other queues get their turn). */
 export const drainBudgetMs = 20_000;
-const deliveryBatch = 100;
 /** A delayed self-wake blocks fresher wakes of the account (stately), so it is kept short. */
 const maxWakeDelayMs = 2_000;
 
@@ -85,8 +84,8 @@ export const deliverOutboundJob = defineJob({
   handler: async ({ deps, rateLimits }, { platformAccountId }) => {
     const started = performance.now();
     for (;;) {
-      const stats = await deliverOutbound(deps, { platformAccountId, rateLimits, limit: deliveryBatch });
-      const isFull = stats.claimed === deliveryBatch && stats.deferred < stats.claimed;
+      const stats = await deliverOutbound(deps, { platformAccountId, rateLimits });
+      const isFull = stats.claimed === stats.limit && stats.deferred < stats.claimed;
       const waitMs = stats.nextDueAt ? stats.nextDueAt.getTime() - deps.now().getTime() : null;
       if (isFull && performance.now() - started < drainBudgetMs) continue;
       // Rows due within a minute: come back for them (briefly); later ones are the sweep's.

@@ -121,6 +121,58 @@ describe('deliverOutbound', () => {
     expect((await rowsOf(account.id))[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
+  it('hands plain sends to sendMany in one call; a 429 in it holds back the rest without an attempt', async () => {
+    const { account, adapter } = await platform.addAccount(tenantId, { sendsInBulk: true });
+    const rateLimits = createRateLimitStore();
+    await enqueueOutboundBatch(
+      deps.db,
+      Array.from({ length: 6 }, (_, i) => message(account.id, `bulk ${i}`)),
+    );
+    await enqueueOutbound(deps.db, {
+      ...message(account.id),
+      kind: 'dice',
+      payload: { target: { kind: 'group', groupExternalId: 'g1' }, emoji: '🎲' },
+    });
+    // The first message is refused for good; the next four answer 429: the first 429 counts as an attempt,
+    // the others (and the dice, not started yet) wait for the platform's retry_after without one.
+    adapter.failNext(1, rejectedError('Forbidden: bot was kicked'));
+    adapter.failNext(4, rateLimitedError(5_000), 'send');
+    expect(await deliverOutbound(deps, { platformAccountId: account.id, rateLimits })).toMatchObject({
+      claimed: 7,
+      sent: 1,
+      failed: 1,
+      retried: 1,
+      deferred: 4,
+      limit: 500,
+    });
+    expect(adapter.bulkCalls).toEqual([6]);
+    const rows = await rowsOf(account.id);
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['failed', 1],
+      ['pending', 1],
+      ['pending', 0],
+      ['pending', 0],
+      ['pending', 0],
+      ['sent', 0],
+      ['pending', 0],
+    ]);
+    expect(rows[2]!.nextAttemptAt).toEqual(new Date(deps.now().getTime() + 5_000));
+    h.clock.advance(5_000);
+    expect(await deliverOutbound(deps, { platformAccountId: account.id, rateLimits })).toMatchObject({
+      claimed: 5,
+      sent: 5,
+    });
+    expect(adapter.bulkCalls).toEqual([6, 4]);
+    expect(adapter.calls.map((c) => c.method)).toEqual([...Array(5).fill('send'), 'sendDice']);
+    expect(adapter.sent.map((c) => c.content.text)).toEqual([
+      'bulk 5',
+      'bulk 1',
+      'bulk 2',
+      'bulk 3',
+      'bulk 4',
+    ]);
+  });
+
   it('fails a permanent error at once and keeps the reason', async () => {
     const { account, adapter } = await platform.addAccount(tenantId);
     const rateLimits = createRateLimitStore();

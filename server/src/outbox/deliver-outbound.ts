@@ -33,6 +33,8 @@ export type DeliverStats = {
   deferred: number;
   /** When the account's next pending row is due (the job wakes itself for it). */
   nextDueAt: Date | null;
+  /** Rows this run could claim at most: a run that claimed as many may have left more due. */
+  limit: number;
 };
 
 const noStats: DeliverStats = {
@@ -43,6 +45,7 @@ const noStats: DeliverStats = {
   cancelled: 0,
   deferred: 0,
   nextDueAt: null,
+  limit: 0,
 };
 
 /**
@@ -66,13 +69,16 @@ export const deliverOutbound = async (
   const adapter = await findAdapter(deps, platformAccountId);
   if (!adapter) return noStats;
   const now = deps.now();
+  // A platform that takes many messages per call gets them in bigger runs.
+  const limit = options.limit ?? (adapter.sendMany ? 500 : 100);
   const rows = await claimDueOutbound(deps.db, {
     platformAccountId,
     now,
-    limit: options.limit ?? 100,
+    limit,
     lockMs: options.lockMs ?? 120_000,
   });
-  if (rows.length === 0) return { ...noStats, nextDueAt: await findNextDueAt(deps.db, platformAccountId) };
+  if (rows.length === 0)
+    return { ...noStats, limit, nextDueAt: await findNextDueAt(deps.db, platformAccountId) };
 
   const outcomes: DeliveryOutcome[] = [];
   const ready: { row: OutboundRow; message: OutboundMessage }[] = [];
@@ -108,37 +114,67 @@ export const deliverOutbound = async (
   });
   for (const { id, atMs } of plan.deferred) outcomes.push(defer(byId.get(id)!.row, atMs));
 
+  /** What a platform call's result means for its row: sent, retried later, or failed for good. */
+  const outcomeOf = (
+    row: OutboundRow,
+    result: { ok: true; externalId: string | null } | { ok: false; error: unknown },
+  ): DeliveryOutcome => {
+    if (result.ok) return { id: row.id, status: 'sent', externalId: result.externalId, at: deps.now() };
+    const { error } = result;
+    const failure = classifyDeliveryError(error);
+    if (failure.retryAfterMs) rateLimits.block(platformAccountId, now.getTime() + failure.retryAfterMs);
+    const decision = decideRetry({
+      previousAttempts: row.attempts,
+      now,
+      isPermanent: !failure.isTemporary,
+      minDelayMs: failure.retryAfterMs,
+    });
+    return decision.status === 'failed'
+      ? { id: row.id, status: 'failed', attempts: decision.attempts, error: describeError(error) }
+      : {
+          id: row.id,
+          status: 'pending',
+          attempts: decision.attempts,
+          nextAttemptAt: decision.nextAttemptAt,
+          error: describeError(error),
+        };
+  };
+  // A 429 earlier in this run holds back what has not started yet.
+  const blockedUntil = () => rateLimits.get(platformAccountId).blockedUntilMs;
+
   const attemptOne = async (id: number): Promise<DeliveryOutcome> => {
     const { row, message } = byId.get(id)!;
-    // A 429 earlier in this run holds back what has not started yet.
-    const blockedUntil = rateLimits.get(platformAccountId).blockedUntilMs;
-    if (blockedUntil > now.getTime()) return defer(row, blockedUntil);
+    if (blockedUntil() > now.getTime()) return defer(row, blockedUntil());
     const expiry = findExpiryOf(message, deps.now());
     if (expiry) return { id, status: 'cancelled', attempts: row.attempts, error: expiry };
     try {
       const result = await performOutbound(adapter, message);
-      return { id, status: 'sent', externalId: result.externalId, at: deps.now() };
+      return outcomeOf(row, { ok: true, externalId: result.externalId });
     } catch (error) {
-      const failure = classifyDeliveryError(error);
-      if (failure.retryAfterMs) rateLimits.block(platformAccountId, now.getTime() + failure.retryAfterMs);
-      const decision = decideRetry({
-        previousAttempts: row.attempts,
-        now,
-        isPermanent: !failure.isTemporary,
-        minDelayMs: failure.retryAfterMs,
-      });
-      return decision.status === 'failed'
-        ? { id, status: 'failed', attempts: decision.attempts, error: describeError(error) }
-        : {
-            id,
-            status: 'pending',
-            attempts: decision.attempts,
-            nextAttemptAt: decision.nextAttemptAt,
-            error: describeError(error),
-          };
+      return outcomeOf(row, { ok: false, error });
     }
   };
-  outcomes.push(...(await mapWithConcurrency(plan.sendNow, options.concurrency ?? 4, attemptOne)));
+
+  // Plain sends go to the platform in one call where it has one (sendMany); everything else one by one.
+  const sendMany = adapter.sendMany;
+  const isBulk = (id: number) => sendMany !== undefined && byId.get(id)!.message.kind === 'send';
+  const bulk = plan.sendNow.flatMap((id) => {
+    const { row, message } = byId.get(id)!;
+    return sendMany && message.kind === 'send' ? [{ row, payload: message.payload }] : [];
+  });
+  if (bulk.length > 0 && sendMany) {
+    const results = blockedUntil() > now.getTime() ? [] : await sendMany(bulk.map((item) => item.payload));
+    bulk.forEach(({ row }, index) => {
+      const result = results[index];
+      // Held back by a 429 (before the call, or of an earlier message in it): not an attempt of its own.
+      const isHeldBack =
+        !result ||
+        (!result.ok && blockedUntil() > now.getTime() && classifyDeliveryError(result.error).retryAfterMs);
+      outcomes.push(isHeldBack ? defer(row, blockedUntil()) : outcomeOf(row, result));
+    });
+  }
+  const single = plan.sendNow.filter((id) => !isBulk(id));
+  outcomes.push(...(await mapWithConcurrency(single, options.concurrency ?? 4, attemptOne)));
   await recordDeliveryOutcomes(deps.db, outcomes);
   if (!adapter.capabilities.canSendDirect) {
     // Nothing Orchard meant to send goes silent where the platform needs a person: see staff-handover.ts.
@@ -161,6 +197,7 @@ export const deliverOutbound = async (
     cancelled: count((o) => o.status === 'cancelled'),
     deferred: count((o) => o.status === 'pending' && o.error === undefined),
     nextDueAt: await findNextDueAt(deps.db, platformAccountId),
+    limit,
   };
 };
 

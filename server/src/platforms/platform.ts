@@ -146,6 +146,9 @@ export type MessageContent = { text?: string; attachments?: Attachment[] };
 
 export type SendResult = { externalId: string };
 
+/** What became of one message of a `sendMany`: what `send` would have returned, or what it would have thrown. */
+export type SendOutcome = { ok: true; externalId: string } | { ok: false; error: unknown };
+
 export type EntryLinkSpec =
   | { kind: 'contact'; state: string; staffExternalIds: string[] }
   | {
@@ -239,6 +242,12 @@ export type PlatformAdapter = PlatformOperations & {
   /** Verify a webhook delivery (signature, replay window) and parse it; throws PlatformError('invalid_request'). */
   handleWebhook: (request: WebhookRequest) => Promise<WebhookResult>;
   send: (target: MessageTarget, content: MessageContent) => Promise<SendResult>;
+  /**
+   * Many sends in one call, where the platform has one (the sandbox writes them in one statement). One
+   * outcome per message, in order; a message that fails does not fail the others. Without it the outbox
+   * calls `send` once per message.
+   */
+  sendMany?: (messages: { target: MessageTarget; content: MessageContent }[]) => Promise<SendOutcome[]>;
   /** Deliver a welcome through the platform's mechanism (`welcomeToken` from member.added_staff). */
   sendWelcome: (input: {
     welcomeToken?: string;

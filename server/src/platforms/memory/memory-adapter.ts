@@ -45,6 +45,8 @@ export type MemoryAdapter = PlatformAdapter & {
   /** Every call of `method` (or any) throws `error` until `clearFailures()`. */
   failAlways: (error: Error, method?: MemoryMethod) => void;
   clearFailures: () => void;
+  /** The size of each `sendMany` call (with `sendsInBulk`). */
+  readonly bulkCalls: number[];
 };
 
 export const defaultMemoryCapabilities: Capabilities = {
@@ -71,6 +73,8 @@ export type MemoryAdapterOptions = {
   };
   /** The value `sendDice` rolls; 1–6 by default, in turn. */
   rollDice?: () => number;
+  /** Offer `sendMany` (one call for many messages, each recorded as a `send`), as the sandbox does. */
+  sendsInBulk?: boolean;
 };
 
 /** A webhook body for the memory platform: `{ "events": [...] }` of normalized events. */
@@ -80,6 +84,7 @@ type Failure = { error: Error; method?: MemoryMethod; remaining: number };
 
 export const createMemoryAdapter = (options: MemoryAdapterOptions = {}): MemoryAdapter => {
   const calls: MemoryCall[] = [];
+  const bulkCalls: number[] = [];
   const failures: Failure[] = [];
   let attempted = 0;
   let sequence = 0;
@@ -158,6 +163,22 @@ export const createMemoryAdapter = (options: MemoryAdapterOptions = {}): MemoryA
       calls.push({ method: 'createEntryLink', spec, externalId });
       return { externalId, url: `memory://link/${externalId}` };
     },
+    ...(options.sendsInBulk
+      ? {
+          sendMany: async (messages) => {
+            bulkCalls.push(messages.length);
+            return Promise.all(
+              messages.map(({ target, content }) =>
+                adapter.send(target, content).then(
+                  ({ externalId }) => ({ ok: true as const, externalId }),
+                  (error: unknown) => ({ ok: false as const, error }),
+                ),
+              ),
+            );
+          },
+        }
+      : {}),
+    bulkCalls,
     sendDice: async (target, emoji) => {
       attempt('sendDice');
       const externalId = nextId();

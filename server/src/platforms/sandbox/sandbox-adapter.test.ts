@@ -80,6 +80,59 @@ describe('sandbox adapter', () => {
     expect(dismissed.options.platformCode).toBe('group_dismissed');
   });
 
+  it('sendMany writes group texts in one go, in order, and says per message what went wrong', async () => {
+    const one = await memberInGroup('Zhou');
+    const two = await memberInGroup('Wu');
+    const dismissed = await memberInGroup('Zheng');
+    await h.database.executeSql('update sandbox_groups set dismissed_at = now() where id = $1', [
+      dismissed.groupId,
+    ]);
+    const lonely = await sb.createMember('Wang');
+    const group = (id: string) => ({ kind: 'group' as const, groupExternalId: id });
+    const outcomes = await adapter.sendMany!([
+      { target: group(one.groupId), content: { text: 'first' } },
+      { target: group(two.groupId), content: { text: 'to two' } },
+      { target: group(dismissed.groupId), content: { text: 'nobody reads this' } },
+      { target: group(one.groupId), content: { text: 'second' } },
+      { target: group('not-a-group'), content: { text: 'lost' } },
+      { target: { kind: 'member', memberExternalId: lonely }, content: { text: 'hello?' } },
+      { target: group(one.groupId.toUpperCase()), content: { text: 'third' } },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, false, true, false, false, true]);
+    const refusal = (index: number) => {
+      const outcome = outcomes[index]!;
+      return outcome.ok ? undefined : (outcome.error as { options: { platformCode: unknown } });
+    };
+    expect(refusal(2)?.options.platformCode).toBe('group_dismissed');
+    expect(refusal(4)).toMatchObject({ code: 'rejected', isTemporary: false });
+    expect(refusal(5)?.options.platformCode).toBe('no_contact');
+    const idOf = (index: number) => (outcomes[index] as { externalId: string }).externalId;
+    const shown = await sb.get(`/api/v1/sandbox/groups/${one.groupId}/messages`);
+    expect(shown.body.items.filter((m: { senderKind: string }) => m.senderKind === 'bot')).toMatchObject([
+      { id: idOf(0), text: 'first' },
+      { id: idOf(3), text: 'second' },
+      { id: idOf(6), text: 'third' },
+    ]);
+    const other = await sb.get(`/api/v1/sandbox/groups/${two.groupId}/messages`);
+    expect(other.body.items.filter((m: { senderKind: string }) => m.senderKind === 'bot')).toMatchObject([
+      { id: idOf(1), text: 'to two' },
+    ]);
+  });
+
+  it('sendMany keeps to the per-chat limit: the messages past it are rate_limited', async () => {
+    const { groupId } = await memberInGroup('Feng');
+    const outcomes = await adapter.sendMany!(
+      Array.from({ length: 5 }, (_, n) => ({
+        target: { kind: 'group' as const, groupExternalId: groupId },
+        content: { text: `burst ${n}` },
+      })),
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, false, false]);
+    expect(outcomes[3]).toMatchObject({ ok: false, error: { code: 'rate_limited', isTemporary: true } });
+    const shown = await sb.get(`/api/v1/sandbox/groups/${groupId}/messages`);
+    expect(shown.body.items.filter((m: { senderKind: string }) => m.senderKind === 'bot')).toHaveLength(3);
+  });
+
   it('answers rate_limited (temporary, with a retry hint) past the per-chat limit', async () => {
     const { groupId } = await memberInGroup('Busy');
     const target = { kind: 'group' as const, groupExternalId: groupId };

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { isUuid } from '../accounts.ts';
 import {
+  type MessageContent,
+  type MessageTarget,
   type PlatformAdapter,
   PlatformError,
   platformEventSchema,
+  type SendOutcome,
   type WebhookRequest,
 } from '../platform.ts';
 import type { AdapterContext, AdapterFactory } from '../registry.ts';
@@ -18,6 +22,7 @@ import {
   sendDiceAsBot,
   sendWelcomeAsBot,
 } from './sandbox-bot.ts';
+import { insertBotGroupMessages } from './sandbox-messages.store.ts';
 import { runInSandbox, type SandboxWorld } from './sandbox-runtime.ts';
 import { readSandboxSettings } from './sandbox-settings.ts';
 import { checkSandboxSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './sandbox-signature.ts';
@@ -59,6 +64,61 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
         platformCode: 429,
       });
     }
+  };
+
+  const send = async (target: MessageTarget, content: MessageContent) => {
+    throttle(chatKeyOf(target));
+    return runAlone((world) => sendAsBot(world, target, content));
+  };
+
+  /**
+   * Group texts go in one statement; anything else, and any message that statement refused (an unknown or
+   * dismissed group), takes the one-at-a-time path, which says why.
+   */
+  const sendMany = async (messages: { target: MessageTarget; content: MessageContent }[]) => {
+    const outcomes: (SendOutcome | undefined)[] = messages.map(({ target }) => {
+      try {
+        throttle(chatKeyOf(target));
+        return undefined;
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
+    const bulk = messages.flatMap(({ target, content }, index) =>
+      outcomes[index] === undefined &&
+      target.kind === 'group' &&
+      isUuid(target.groupExternalId) &&
+      (content.text || content.attachments?.length)
+        ? [
+            {
+              index,
+              groupId: target.groupExternalId,
+              text: content.text ?? null,
+              attachments: content.attachments ?? [],
+            },
+          ]
+        : [],
+    );
+    const ids = await insertBotGroupMessages(context.db, account, bulk, context.now());
+    bulk.forEach(({ index }, n) => {
+      const id = ids[n];
+      if (id !== null && id !== undefined) outcomes[index] = { ok: true, externalId: String(id) };
+    });
+    const results: SendOutcome[] = [];
+    for (const [index, { target, content }] of messages.entries()) {
+      const outcome = outcomes[index];
+      if (outcome) {
+        results.push(outcome);
+        continue;
+      }
+      try {
+        const { externalId } = await runAlone((world) => sendAsBot(world, target, content));
+        results.push({ ok: true, externalId });
+      } catch (error) {
+        results.push({ ok: false, error });
+      }
+    }
+    return results;
   };
 
   const handleWebhook = async (request: WebhookRequest) => {
@@ -104,10 +164,8 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
     platform: 'sandbox',
     capabilities: sandboxCapabilities(settings),
     handleWebhook,
-    send: async (target, content) => {
-      throttle(chatKeyOf(target));
-      return runAlone((world) => sendAsBot(world, target, content));
-    },
+    send,
+    sendMany,
     sendWelcome: (input) => run((world) => sendWelcomeAsBot(world, input)),
     createEntryLink: (spec) =>
       run(async (world) => {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { sandboxMessages, sandboxUsers } from '../../db/schema/index.ts';
+import { sandboxGroups, sandboxMessages, sandboxUsers } from '../../db/schema/index.ts';
 import type { SandboxAccount } from './sandbox.store.ts';
 
 export type NewSandboxMessage = Omit<
@@ -20,6 +20,47 @@ export const insertMessage = async (
     .values({ ...message, tenantId: account.tenantId, platformAccountId: account.id, createdAt: now })
     .returning({ id: sandboxMessages.id });
   return row!.id;
+};
+
+export type BotGroupMessage = { groupId: string; text: string | null; attachments: unknown[] };
+
+/**
+ * The bot's text messages into groups, in ONE statement: each lands if its group is the account's and not
+ * dismissed. Returns, per message in order, its id, or null where the group refused it (the caller asks
+ * why through the one-at-a-time path). Group ids must be uuids.
+ */
+export const insertBotGroupMessages = async (
+  db: Db,
+  account: SandboxAccount,
+  messages: BotGroupMessage[],
+  now: Date,
+): Promise<(number | null)[]> => {
+  if (messages.length === 0) return [];
+  const column = <T>(pick: (m: BotGroupMessage) => T) => sql.param(messages.map(pick));
+  // Rows are inserted in the SELECT's order, so the identity ids ascend with `n` inside each group: sorting
+  // what comes back by id pairs every row with its message, even when one group gets several.
+  const result = await db.execute(sql`
+    insert into ${sandboxMessages}
+      (tenant_id, platform_account_id, chat_kind, group_id, sender_kind, kind, text, attachments, created_at)
+    select ${account.tenantId}::uuid, ${account.id}::uuid, 'group', g.id, 'bot', 'text', v.text,
+      v.attachments::jsonb, ${now.toISOString()}::timestamptz
+    from unnest(${column((m) => m.groupId)}::uuid[], ${column((m) => m.text)}::text[],
+      ${column((m) => JSON.stringify(m.attachments))}::text[]) with ordinality as v(group_id, text, attachments, n)
+    join ${sandboxGroups} g on g.id = v.group_id and g.platform_account_id = ${account.id}::uuid
+      and g.tenant_id = ${account.tenantId}::uuid and g.dismissed_at is null
+    order by v.n
+    returning id, group_id`);
+  // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.
+  const rows = (result as { rows: { id: number | string; group_id: string }[] }).rows;
+  const idsByGroup = new Map<string, number[]>();
+  for (const row of rows
+    .map((r) => ({ id: Number(r.id), groupId: r.group_id }))
+    .sort((a, b) => a.id - b.id)) {
+    const ids = idsByGroup.get(row.groupId) ?? [];
+    ids.push(row.id);
+    idsByGroup.set(row.groupId, ids);
+  }
+  return messages.map((m) => idsByGroup.get(m.groupId.toLowerCase())?.shift() ?? null);
 };
 
 const sender = alias(sandboxUsers, 'sender');
