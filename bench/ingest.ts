@@ -23,6 +23,7 @@ import { featureHandlers } from '../server/src/pipeline/handlers.ts';
 import { startWorker } from '../server/src/worker.ts';
 import { type BenchDatabase, openBenchDatabase } from './lib/bench-database.ts';
 import { type BenchWorld, createBenchWorld, echo } from './lib/bench-world.ts';
+import { processCpuSeconds, watchPostgresCpu } from './lib/postgres-cpu.ts';
 import { measureRawInserts } from './lib/raw-inserts.ts';
 import { formatTable, type RunResult, summarizeRun } from './lib/report.ts';
 import { runLoadInChild } from './lib/run-load.ts';
@@ -68,7 +69,7 @@ const measureRaw = (bench: BenchDatabase) =>
 /** Post `total` events (at `rate`/s, or flat out when 0) and wait until each is processed and its reply sent. */
 const runOnce = async (
   bench: BenchDatabase,
-  target: { url: string; world: BenchWorld },
+  target: { url: string; world: BenchWorld; workerPid?: number },
   options: { name: string; total: number; rate: number },
 ): Promise<RunResult> => {
   // What autovacuum would have done by now on a live server (the test server runs without it): fresh
@@ -80,6 +81,13 @@ const runOnce = async (
   // How long the server's event loop was held up while the load ran: what stretches the ack tail.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
+  // CPU per event, whatever else the machine runs: this process, the worker's (when split) and PostgreSQL's.
+  const postgres = watchPostgresCpu(bench.url ? new URL(bench.url).pathname.slice(1) : undefined);
+  const cpuBefore = {
+    server: process.cpuUsage(),
+    worker: processCpuSeconds(target.workerPid),
+    pg: postgres.seconds(),
+  };
   const load = await runLoadInChild(
     {
       url: target.url,
@@ -108,8 +116,19 @@ const runOnce = async (
       );
     },
   });
+  const server = process.cpuUsage(cpuBefore.server);
+  const perEvent = (seconds: number) => round((seconds * 1e6) / Math.max(load.sent, 1));
+  const cpuMicros = {
+    server: perEvent(
+      (server.user + server.system) / 1e6 + processCpuSeconds(target.workerPid) - cpuBefore.worker,
+    ),
+    postgres: perEvent(postgres.seconds() - cpuBefore.pg),
+    client: load.clientCpuMicrosPerRequest,
+  };
+  postgres.stop();
   return {
     ...summarizeRun(options.name, load, pipeline, load.sent - load.errors),
+    cpuMicros,
     loopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
   };
 };
@@ -150,13 +169,14 @@ const main = async () => {
             batch: process.env.BENCH_WORKER_BATCH,
           })
         : await startWorker(deps, boss);
+    const workerPid = 'pid' in worker ? (worker.pid as number | undefined) : undefined;
     stopWorker = async () => {
       await worker.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     };
     const listening = await listen(deps);
     server = listening.server;
-    const target = { url: listening.url, world };
+    const target = { url: listening.url, world, workerPid };
 
     // Warm-up: JIT, connections, and every member's identity created (steady state: known members).
     await runOnce(bench, target, { name: 'warm-up', total: settings.warmUpEvents, rate: 0 });

@@ -2,8 +2,10 @@
  * bench/stages — the pipeline's stages one at a time, to see which one bounds bench/ingest:
  * webhook acks with no worker running, then draining that backlog with processPendingEvents alone,
  * then delivering the replies with deliverOutbound alone. Same database choice as bench/ingest.
+ * BENCH_PROFILE=<dir> writes each stage's CPU profile there.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { type ServerType, serve } from '@hono/node-server';
 import { createDeps } from '../server/src/app/create-deps.ts';
 import type { AppDeps } from '../server/src/app/deps.ts';
@@ -16,6 +18,7 @@ import { createRateLimitStore } from '../server/src/outbox/rate-limit.ts';
 import { processPendingEvents } from '../server/src/pipeline/process-events.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { createBenchWorld, echo } from './lib/bench-world.ts';
+import { watchPostgresCpu } from './lib/postgres-cpu.ts';
 import { runLoadInChild } from './lib/run-load.ts';
 import { round } from './lib/stats.ts';
 
@@ -25,49 +28,17 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY) || 48;
 const poolSize = Number(process.env.BENCH_POOL_SIZE) || 10;
 const deliveryConcurrency = Number(process.env.BENCH_DELIVERY_CONCURRENCY) || 4;
 
-/**
- * CPU seconds used by the PostgreSQL backends serving this database (Linux /proc; 0 elsewhere). Sampled
- * every 100 ms so that a backend the pool closes mid-stage still counts with its last reading.
- */
-const watchPostgresCpu = (databaseName: string | undefined) => {
-  const ticksByPid = new Map<string, number>();
-  let pids: string[] = [];
-  let samples = 0;
-  const findBackends = () =>
-    readdirSync('/proc').filter((pid) => {
-      try {
-        return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(databaseName!);
-      } catch {
-        return false;
-      }
-    });
-  const sample = () => {
-    if (!databaseName || !existsSync('/proc')) return;
-    // Looking for new backends reads every process's cmdline: once a second is enough.
-    if (samples++ % 10 === 0) pids = findBackends();
-    for (const pid of pids) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        ticksByPid.set(pid, Number(fields[11]) + Number(fields[12]));
-      } catch {
-        // The backend ended; its last reading stands.
-      }
-    }
-  };
-  const timer = setInterval(sample, 100);
-  timer.unref();
-  return {
-    seconds: () => {
-      samples = 0;
-      sample();
-      return [...ticksByPid.values()].reduce((a, b) => a + b, 0) / 100;
-    },
-    stop: () => clearInterval(timer),
-  };
-};
+/** BENCH_PROFILE=<dir>: each stage's CPU profile of this process, as <dir>/<stage>.cpuprofile (open in DevTools). */
+const profileDir = process.env.BENCH_PROFILE || undefined;
+const inspector = profileDir ? new Session() : undefined;
+inspector?.connect();
 
 /** Wall-clock rate, and CPU microseconds per item in this process and in PostgreSQL (less noisy than rates). */
-const timed = async (databaseName: string | undefined, work: () => Promise<number>) => {
+const timed = async (databaseName: string | undefined, stage: string, work: () => Promise<number>) => {
+  if (inspector) {
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
   const postgres = watchPostgresCpu(databaseName);
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -76,6 +47,10 @@ const timed = async (databaseName: string | undefined, work: () => Promise<numbe
   const used = process.cpuUsage(cpu);
   const pgUsed = postgres.seconds() - pgCpu;
   postgres.stop();
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(`${profileDir}/${stage}.cpuprofile`, JSON.stringify(profile));
+  }
   return {
     count,
     perSecond: round(count / ((performance.now() - started) / 1000)),
@@ -146,12 +121,12 @@ const main = async () => {
 
     const databaseName = bench.url ? new URL(bench.url).pathname.slice(1) : undefined;
     let ackReport: Awaited<ReturnType<typeof post>> | undefined;
-    const acks = await timed(databaseName, async () => {
+    const acks = await timed(databaseName, 'acks', async () => {
       ackReport = await post(events);
       return ackReport.sent;
     });
-    const processed = await timed(databaseName, drain);
-    const delivered = await timed(databaseName, deliver);
+    const processed = await timed(databaseName, 'process', drain);
+    const delivered = await timed(databaseName, 'deliver', deliver);
     server.close();
     const line = (name: string, stage: typeof acks) =>
       `${name.padEnd(28)}${String(stage.perSecond).padStart(9)}/s  CPU per event: server ${stage.nodeMicros} µs` +

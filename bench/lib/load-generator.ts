@@ -1,10 +1,15 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import http from 'node:http';
+import net from 'node:net';
 import { percentile, round } from './stats.ts';
 
 /**
  * A child process that posts signed sandbox webhook deliveries (one event each, as platforms do) with a fixed
  * concurrency over keep-alive connections, and reports throughput and acknowledgement latencies to its parent.
+ *
+ * It is built to cost the machine as little as possible, since it shares the two cores with the server and
+ * PostgreSQL: every request (body, HMAC signature, headers) is serialized to bytes before the clock starts,
+ * and each connection is a plain socket that writes one request and reads one response at a time (HTTP/1.1
+ * keep-alive, no pipelining), the way wrk does, instead of node:http's client machinery.
  */
 export type LoadSpec = {
   url: string;
@@ -26,6 +31,8 @@ export type LoadReport = {
   errors: number;
   durationMs: number;
   requestsPerSecond: number;
+  /** CPU this generator used per request (user + system): its share of the machine. */
+  clientCpuMicrosPerRequest: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
 };
 
@@ -43,39 +50,65 @@ const bodyFor = (spec: LoadSpec, n: number): string => {
   return JSON.stringify({ events: [event] });
 };
 
+/** A whole HTTP/1.1 request, signed now: the sandbox's replay window (5 minutes) covers any run. */
+const requestFor = (spec: LoadSpec, target: URL, n: number): Buffer => {
+  const body = bodyFor(spec, n);
+  const timestamp = String(Date.now());
+  const signature = createHmac('sha256', spec.secret).update(`${timestamp}.${body}`).digest('hex');
+  const head =
+    `POST ${target.pathname} HTTP/1.1\r\nhost: ${target.host}\r\ncontent-type: application/json\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\nx-sandbox-timestamp: ${timestamp}\r\n` +
+    `x-sandbox-signature: ${signature}\r\n\r\n`;
+  return Buffer.from(head + body);
+};
+
+/** One keep-alive connection: send a request, resolve with the response's status once it is read whole. */
+const openConnection = (target: URL) => {
+  const socket = net.connect({ host: target.hostname, port: Number(target.port), noDelay: true });
+  let pending: Buffer = Buffer.alloc(0);
+  let waiting: ((status: number) => void) | undefined;
+  const settle = (status: number) => {
+    const resolve = waiting;
+    waiting = undefined;
+    resolve?.(status);
+  };
+  // A response is complete once its head and content-length bytes of body have arrived.
+  const tryParse = () => {
+    const headEnd = pending.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const head = pending.subarray(0, headEnd).toString('latin1');
+    const length = Number(/content-length: *(\d+)/i.exec(head)?.[1] ?? 0);
+    if (pending.length < headEnd + 4 + length) return;
+    pending = pending.subarray(headEnd + 4 + length);
+    settle(Number(head.slice(9, 12)));
+  };
+  socket.on('data', (chunk: Buffer) => {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    tryParse();
+  });
+  socket.on('error', () => settle(0));
+  socket.on('close', () => settle(0));
+  return {
+    request: (bytes: Buffer) =>
+      new Promise<number>((resolve) => {
+        waiting = resolve;
+        socket.write(bytes);
+      }),
+    close: () => socket.destroy(),
+  };
+};
+
 export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
   const target = new URL(`/webhooks/${spec.accountId}`, spec.url);
+  const requests = Array.from({ length: spec.total }, (_, n) => requestFor(spec, target, n));
+  const connections = Array.from({ length: spec.concurrency }, () => openConnection(target));
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  const cpu = process.cpuUsage();
   const startedAt = Date.now();
   const started = performance.now();
-  const post = (body: string) =>
-    new Promise<number>((resolve) => {
-      const timestamp = String(Date.now());
-      const signature = createHmac('sha256', spec.secret).update(`${timestamp}.${body}`).digest('hex');
-      const req = http.request(
-        target,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            'x-sandbox-timestamp': timestamp,
-            'x-sandbox-signature': signature,
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', () => resolve(0));
-      req.end(body);
-    });
-  const client = async () => {
+  const client = async (connection: ReturnType<typeof openConnection>) => {
     while (next < spec.total) {
       const n = next++;
       let t0 = performance.now();
@@ -87,14 +120,15 @@ export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         t0 = due;
       }
-      const status = await post(bodyFor(spec, n));
+      const status = await connection.request(requests[n]!);
       latencies.push(performance.now() - t0);
       if (status < 200 || status >= 300) errors++;
     }
   };
-  await Promise.all(Array.from({ length: spec.concurrency }, client));
+  await Promise.all(connections.map(client));
   const durationMs = performance.now() - started;
-  agent.destroy();
+  const used = process.cpuUsage(cpu);
+  for (const connection of connections) connection.close();
   latencies.sort((a, b) => a - b);
   return {
     startedAt,
@@ -102,6 +136,7 @@ export const runLoad = async (spec: LoadSpec): Promise<LoadReport> => {
     errors,
     durationMs: round(durationMs),
     requestsPerSecond: round((latencies.length / durationMs) * 1000),
+    clientCpuMicrosPerRequest: round((used.user + used.system) / Math.max(latencies.length, 1)),
     latencyMs: {
       p50: round(percentile(latencies, 50), 2),
       p95: round(percentile(latencies, 95), 2),

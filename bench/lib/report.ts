@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { LoadReport } from './load-generator.ts';
 import { round } from './stats.ts';
 import type { PipelineProgress } from './wait-for-pipeline.ts';
@@ -12,6 +13,8 @@ export type RunResult = {
   endToEndPerSecond: number | null;
   /** The server's event-loop delay while the load ran (ms). */
   loopDelayMs?: { p99: number; max: number };
+  /** CPU per event from the first request until the last reply (µs): server (+ worker), PostgreSQL, load generator. */
+  cpuMicros?: { server: number; postgres: number; client: number };
 };
 
 export const summarizeRun = (
@@ -62,6 +65,13 @@ export const formatTable = (input: { raw: number; runs: RunResult[] }): string =
     if (run.loopDelayMs) {
       lines.push(
         `  (server event-loop delay during the load: p99 ${run.loopDelayMs.p99} ms, max ${run.loopDelayMs.max} ms)`,
+      );
+    }
+    if (run.cpuMicros) {
+      const { server, postgres, client } = run.cpuMicros;
+      lines.push(
+        `  (CPU per event: server ${server} µs, PostgreSQL ${postgres} µs, load generator ${client} µs; ` +
+          `total ${round(server + postgres + client)} µs, so at most ${round((availableParallelism() * 1e6) / (server + postgres + client))} events/s on these cores)`,
       );
     }
     if (run.load.errors > 0)

@@ -24,12 +24,15 @@ export type WorkerSpec = {
 const self = fileURLToPath(import.meta.url);
 
 /** Start the worker child; resolves once it works, with a way to stop it. */
-export const startWorkerProcess = (spec: WorkerSpec): Promise<{ stop: () => Promise<void> }> =>
+export const startWorkerProcess = (
+  spec: WorkerSpec,
+): Promise<{ pid: number | undefined; stop: () => Promise<void> }> =>
   new Promise((resolve, reject) => {
     const child = fork(self, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
     child.once('error', reject);
     child.once('message', () =>
       resolve({
+        pid: child.pid,
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());

@@ -37,36 +37,37 @@ export const findDueEventAccounts = async (
   return db.selectDistinct().from(next);
 };
 
-/** Lock the next due events of these accounts for this transaction; rows another worker holds are skipped. */
+/**
+ * Claim the next due events of these accounts for this transaction, marking them processed at once: one
+ * write per event instead of a row lock and then an update. Nobody sees the mark before the transaction
+ * commits (another worker skips the locked rows), a rollback undoes it, and the events that fail are put
+ * back by recordEventFailures in the same transaction.
+ */
 export const claimDueEvents = async (
   tx: Db,
   input: { now: Date; limit: number; platformAccountIds: string[] },
 ): Promise<ClaimedEvent[]> => {
   if (input.platformAccountIds.length === 0) return [];
-  return tx
-    .select({
+  const due = tx
+    .select({ id: inboundEvents.id })
+    .from(inboundEvents)
+    .where(and(isDue(input.now), inArray(inboundEvents.platformAccountId, input.platformAccountIds)))
+    .orderBy(asc(inboundEvents.id))
+    .limit(input.limit)
+    .for('update', { skipLocked: true });
+  const rows = await tx
+    .update(inboundEvents)
+    .set({ status: 'processed', processedAt: input.now })
+    .where(inArray(inboundEvents.id, due))
+    .returning({
       id: inboundEvents.id,
       tenantId: inboundEvents.tenantId,
       platformAccountId: inboundEvents.platformAccountId,
       type: inboundEvents.type,
       payload: inboundEvents.payload,
       attempts: inboundEvents.attempts,
-    })
-    .from(inboundEvents)
-    .where(and(isDue(input.now), inArray(inboundEvents.platformAccountId, input.platformAccountIds)))
-    .orderBy(asc(inboundEvents.id))
-    .limit(input.limit)
-    .for('update', { skipLocked: true });
-};
-
-export const markEventsProcessed = async (tx: Db, ids: number[], now: Date): Promise<void> => {
-  if (ids.length === 0) return;
-  await tx
-    .update(inboundEvents)
-    .set({ status: 'processed', processedAt: now })
-    .where(
-      and(sql`${inboundEvents.id} = any(${sql.param(ids)}::bigint[])`, eq(inboundEvents.status, 'pending')),
-    );
+    });
+  return rows.sort((a, b) => a.id - b.id);
 };
 
 /** Count each failed try and schedule the next one (or give up), keeping the reason. Rare: one statement each. */
@@ -79,6 +80,7 @@ export const recordEventFailures = async (
       .update(inboundEvents)
       .set({
         status: decision.status,
+        processedAt: null,
         attempts: decision.attempts,
         nextAttemptAt: decision.nextAttemptAt,
         lastError: error,

@@ -177,7 +177,11 @@ const createMembers = async (tx: Db, missing: Wanted[]): Promise<Map<string, Fou
   return result;
 };
 
-/** Known people: keep the identity's display name current and move last_seen_at forward (never back). */
+/**
+ * Known people: keep the identity's display name current and move last_seen_at forward (never back), to
+ * the minute: a member who talks all day is not rewritten at every message (what reads it, the lifecycle
+ * stages and the member list, counts in days).
+ */
 const refreshMembers = async (tx: Db, items: { wanted: Wanted; found: Found }[]): Promise<void> => {
   const renamed = items
     .filter(({ wanted, found }) => wanted.name !== undefined && wanted.name !== found.identity.displayName)
@@ -196,7 +200,7 @@ const refreshMembers = async (tx: Db, items: { wanted: Wanted; found: Found }[])
       update ${members} as m set last_seen_at = v.seen
       from unnest(${sql.param(seen.map((s) => s.found.member.id))}::uuid[],
         ${sql.param(seen.map((s) => s.wanted.seenAt.toISOString()))}::timestamptz[]) as v(id, seen)
-      where m.id = v.id and (m.last_seen_at is null or m.last_seen_at < v.seen)`);
+      where m.id = v.id and (m.last_seen_at is null or m.last_seen_at < v.seen - interval '1 minute')`);
   }
 };
 

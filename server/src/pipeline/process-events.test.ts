@@ -169,6 +169,17 @@ describe('processPendingEvents', () => {
     expect(seen[2]!.identity?.displayName).toBe('Bobby');
     const [unchanged] = await deps.db.select().from(members).where(eq(members.id, member!.id));
     expect(unchanged!.lastSeenAt).toEqual(later);
+
+    // Kept to the minute: 30 s later is not a write, two minutes later is.
+    const lastSeen = async (occurredAt: Date) => {
+      await ingest(groupMessage(id('e'), { externalId: memberId }, 'still here', { occurredAt }));
+      await processPendingEvents(deps, { handlers: [spy] });
+      const [row] = await deps.db.select().from(members).where(eq(members.id, member!.id));
+      return row!.lastSeenAt;
+    };
+    expect(await lastSeen(new Date(later.getTime() + 30_000))).toEqual(later);
+    const twoMinutesOn = new Date(later.getTime() + 120_000);
+    expect(await lastSeen(twoMinutesOn)).toEqual(twoMinutesOn);
   });
 
   it('dates a new member from the earliest event naming them, not from when the worker ran', async () => {

@@ -8,10 +8,10 @@
  *    previous one ran) and each is answered once its own rows are stored. Each batch wakes the
  *    `events.process` job, and wakes asked for while one is being sent collapse into one more.
  * 2. **Claim.** `processPendingEvents` (this file) reads which accounts the next due events belong to and
- *    loads their adapters (outside any transaction), then opens ONE transaction and locks up to `limit`
- *    due events (pending, and never tried or `next_attempt_at <= now`; by id; `FOR UPDATE SKIP LOCKED`). A
- *    second worker skips the locked rows and takes the next ones; a processed event is no longer
- *    'pending', so it is never claimed again.
+ *    loads their adapters (outside any transaction), then opens ONE transaction and claims up to `limit`
+ *    due events (pending, and never tried or `next_attempt_at <= now`; by id; `FOR UPDATE SKIP LOCKED`),
+ *    marking them 'processed' in the same statement. A second worker skips the locked rows and takes the
+ *    next ones; a processed event is no longer 'pending', so it is never claimed again.
  * 3. **Run.** Each payload is parsed with `platformEventSchema` and run through the middleware chain
  *    (pipeline/run-events.ts): the built-in resolve step (member + identity upserted, display name and
  *    `last_seen_at` kept current, staff account looked up), then `featureHandlers` (pipeline/handlers.ts).
@@ -19,7 +19,7 @@
  *    idempotency key `evt:<event id>:<n|key>` makes a re-run harmless. The batch first runs in one
  *    savepoint (few statements for many events); if any event throws, it re-runs one savepoint per
  *    event, so a failure rolls back only that event's effects and outbound rows.
- * 4. **Settle.** Successes become 'processed' in one statement. A failure counts an attempt, keeps the
+ * 4. **Settle.** Successes stay 'processed' as claimed. A failure counts an attempt, keeps the
  *    error and waits (1 s · 2^attempts, at most 1 h, on `deps.now()`); after 10 attempts it is 'failed',
  *    kept for an admin (`retryFailedEvent`). Then the transaction commits: effects, outbound rows and
  *    statuses together, or none of them.
@@ -40,7 +40,6 @@ import {
   type ClaimedEvent,
   claimDueEvents,
   findDueEventAccounts,
-  markEventsProcessed,
   recordEventFailures,
   requeueFailedEvent,
 } from './events.store.ts';
@@ -80,11 +79,6 @@ export const processPendingEvents = async (
     for (const { item, error } of result.failed)
       failures.push({ id: item.id, attempts: attemptsOf.get(item.id)!, error });
 
-    await markEventsProcessed(
-      tx,
-      result.processed.map((item) => item.id),
-      now,
-    );
     await recordEventFailures(
       tx,
       failures.map(({ id, attempts, error }) => ({

@@ -10,7 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantId } from './columns.ts';
+import { createdAt, id, tenantId, tenantIdUnchecked } from './columns.ts';
 import { staff } from './org.ts';
 
 export const platformKinds = ['sandbox', 'wecom', 'telegram'] as const;
@@ -56,7 +56,7 @@ export const inboundEvents = pgTable(
   'inbound_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: tenantId(),
+    tenantId: tenantIdUnchecked(),
     platformAccountId: uuid('platform_account_id')
       .notNull()
       .references(() => platformAccounts.id, { onDelete: 'cascade' }),
@@ -85,7 +85,7 @@ export const outboundMessages = pgTable(
   'outbound_messages',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: tenantId(),
+    tenantId: tenantIdUnchecked(),
     platformAccountId: uuid('platform_account_id')
       .notNull()
       .references(() => platformAccounts.id, { onDelete: 'cascade' }),

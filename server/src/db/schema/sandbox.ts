@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantId } from './columns.ts';
+import { createdAt, id, tenantId, tenantIdUnchecked } from './columns.ts';
 import { platformAccounts } from './platform.ts';
 
 /**
@@ -108,8 +108,10 @@ export const sandboxMessages = pgTable(
   'sandbox_messages',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: tenantId(),
-    platformAccountId: accountId(),
+    // No foreign keys to the brand and account: every message belongs to a group or a member, whose own
+    // keys cascade from the account (see tenantIdUnchecked).
+    tenantId: tenantIdUnchecked(),
+    platformAccountId: uuid('platform_account_id').notNull(),
     chatKind: text('chat_kind').$type<'group' | 'private'>().notNull(),
     groupId: uuid('group_id').references(() => sandboxGroups.id, { onDelete: 'cascade' }),
     /** For private chats: the member and the staff account the chat is between. */
@@ -125,7 +127,8 @@ export const sandboxMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('sandbox_messages_group').on(t.groupId, t.id),
-    index('sandbox_messages_private').on(t.memberUserId, t.id),
+    // Partial: a group message has no member chat and a private one no group, so neither index holds the other's.
+    index('sandbox_messages_group').on(t.groupId, t.id).where(sql`group_id is not null`),
+    index('sandbox_messages_private').on(t.memberUserId, t.id).where(sql`member_user_id is not null`),
   ],
 );
