@@ -68,6 +68,9 @@ export const runEvents = async (
   return result;
 };
 
+/** Events run between two turns of the event loop (bench/ingest: the ack tail while the worker drains). */
+const yieldEvery = 50;
+
 const runTogether = async (
   tx: Db,
   deps: AppDeps,
@@ -83,7 +86,9 @@ const runTogether = async (
   const jobs: DeferredJob[] = [];
   const woken = new Set<string>();
   const now = deps.now();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    // A big batch runs for tens of milliseconds; let the webhook requests waiting meanwhile be answered.
+    if (index > 0 && index % yieldEvery === 0) await new Promise((resolve) => setImmediate(resolve));
     const write = (row: OutboundInput) => outbound.push({ notBefore: now, ...row });
     const ctx = createContext(tx, deps, item, write, { jobs, woken });
     await chain(ctx, async () => {});
