@@ -20,9 +20,10 @@ export const StorePicker = (props: PickerProps) => {
   );
 };
 
-export const StaffPicker = (props: PickerProps) => {
+/** Active staff; with `assignableOn`, only those a channel code on that platform account may assign. */
+export const StaffPicker = ({ assignableOn, ...props }: PickerProps & { assignableOn?: string }) => {
   const t = useT();
-  const { data, isLoading } = useStaff();
+  const { data, isLoading } = useStaff(assignableOn);
   return (
     <Select
       allowClear
