@@ -4,7 +4,7 @@ import { canSeeStore } from '../access/scope.ts';
 import type { Db } from '../db/client.ts';
 import { communitySeries, partners, staff } from '../db/schema/index.ts';
 import type { ErrorDetail } from '../errors.ts';
-import type { Capabilities } from '../platforms/platform.ts';
+import { type Capabilities, needsStaffAccount } from '../platforms/platform.ts';
 import type { CodeTargetInput } from './acquisition.schemas.ts';
 import { findScheduleProblems } from './acquisition.ts';
 import { findStaffExternalIds } from './channel-codes.store.ts';
@@ -89,7 +89,7 @@ export const findTargetProblems = async (
     .where(and(eq(staff.tenantId, input.tenantId), inArray(staff.id, ids)));
   const known = new Set(rows.map((r) => r.id));
   // On a bot platform members talk to the bot and Orchard assigns staff; elsewhere each needs an account there.
-  const needsAccount = (input.capabilities.entryLinks.contactVia ?? 'staff_account') === 'staff_account';
+  const needsAccount = needsStaffAccount(input.capabilities);
   const accounts = needsAccount
     ? await findStaffExternalIds(db, {
         tenantId: input.tenantId,

@@ -3,6 +3,7 @@ import { bearer, idParams, jsonBody, jsonResponse } from '../access/access.schem
 import { requireAuth } from '../access/require-auth.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
 import { createRouter } from '../http/app.ts';
+import { needsStaffAccount } from '../platforms/platform.ts';
 import { createStaff } from './create-staff.ts';
 import { createStaffInput, setStaffRolesInput, staffSchema, updateStaffInput } from './org.schemas.ts';
 import { setStaffRoles } from './set-staff-roles.ts';
@@ -28,7 +29,19 @@ const listStaffRoute = createRoute({
   method: 'get',
   path: '/staff',
   operationId: 'listStaff',
-  request: { query: z.object({ storeId: z.uuid().optional() }) },
+  request: {
+    query: z.object({
+      storeId: z.uuid().optional(),
+      assignableOn: z
+        .uuid()
+        .optional()
+        .openapi({
+          description:
+            'Only the staff a channel code on this platform account may assign: those with a staff account there, ' +
+            'or everyone where members reach staff through the bot (Telegram). Another brand’s account is a 404.',
+        }),
+    }),
+  },
   responses: { 200: jsonResponse('Staff', z.object({ items: z.array(staffSchema) })) },
 });
 
@@ -69,8 +82,11 @@ export const staffRouter = createRouter()
   .openapi(listStaffRoute, async (c) => {
     const { tenantId, scope } = c.var.auth;
     requireRole(c.var.auth, ...STAFF_READERS);
+    const { storeId, assignableOn } = c.req.valid('query');
+    const adapter = assignableOn && (await c.var.deps.platforms.adapterFor(tenantId, assignableOn));
+    const withAccountOn = adapter && needsStaffAccount(adapter.capabilities) ? assignableOn : undefined;
     return c.json(
-      { items: await listStaff(c.var.deps.db, { tenantId, scope, ...c.req.valid('query') }) },
+      { items: await listStaff(c.var.deps.db, { tenantId, scope, storeId, withAccountOn }) },
       200,
     );
   })

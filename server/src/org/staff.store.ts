@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Scope } from '../access/auth-context.ts';
 import type { RoleGrant } from '../access/scope.ts';
 import type { Db } from '../db/client.ts';
-import { staff, staffRoles, tenants } from '../db/schema/index.ts';
+import { staff, staffAccounts, staffRoles, tenants } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 
 export type StaffRow = typeof staff.$inferSelect;
@@ -55,9 +55,16 @@ const visible = (tenantId: string, scope: Scope): SQL | undefined => {
   return and(eq(staff.tenantId, tenantId), or(inArray(staff.storeId, scope.storeIds), grantedThere));
 };
 
+/** Staff with an account (a WeCom userid, a sandbox staff user) on the platform account. */
+const hasAccountOn = (tenantId: string, platformAccountId: string): SQL =>
+  sql`exists (select 1 from ${staffAccounts} where ${staffAccounts.staffId} = ${staff.id} and ${and(
+    eq(staffAccounts.tenantId, tenantId),
+    eq(staffAccounts.platformAccountId, platformAccountId),
+  )})`;
+
 export const listStaff = async (
   db: Db,
-  options: { tenantId: string; scope: Scope; storeId?: string },
+  options: { tenantId: string; scope: Scope; storeId?: string; withAccountOn?: string },
 ): Promise<StaffView[]> => {
   const rows = await db
     .select()
@@ -66,6 +73,7 @@ export const listStaff = async (
       and(
         visible(options.tenantId, options.scope),
         options.storeId ? eq(staff.storeId, options.storeId) : undefined,
+        options.withAccountOn ? hasAccountOn(options.tenantId, options.withAccountOn) : undefined,
       ),
     )
     .orderBy(asc(staff.name), asc(staff.id));

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { platformAccounts } from '../db/schema/index.ts';
 import { decideRetry, describeError } from '../jobs/backoff.ts';
 import type { PlatformAdapter } from '../platforms/platform.ts';
+import { followUpTemplateDeliveries } from '../welcome/retire-group-welcome-templates.ts';
 import {
   claimDueOutbound,
   type DeliveryOutcome,
@@ -176,6 +177,14 @@ export const deliverOutbound = async (
   const single = plan.sendNow.filter((id) => !isBulk(id));
   outcomes.push(...(await mapWithConcurrency(single, options.concurrency ?? 4, attemptOne)));
   await recordDeliveryOutcomes(deps.db, outcomes);
+  await followUpTemplateDeliveries(
+    deps,
+    adapter,
+    outcomes.flatMap((outcome) => {
+      const item = byId.get(outcome.id);
+      return item?.message.kind.startsWith('group_welcome_template') ? [{ ...item, outcome }] : [];
+    }),
+  );
   if (!adapter.capabilities.canSendDirect) {
     // Nothing Orchard meant to send goes silent where the platform needs a person: see staff-handover.ts.
     await handOverToStaff(

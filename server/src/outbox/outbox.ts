@@ -58,6 +58,8 @@ export const outboundPayloadSchemas = {
   }),
   /** A group welcome the platform shows by itself (WeCom group_welcome_template/add); see welcome/. */
   group_welcome_template: z.object({ content: contentSchema }),
+  /** A template registered before, no longer wanted (WeCom group_welcome_template/del); see welcome/. */
+  group_welcome_template_delete: z.object({ templateExternalId: z.string().min(1) }),
   /** A mass-send task a staff member confirms (WeCom add_msg_template); see mass-sends/. */
   mass_send: z.object({
     senderExternalId: z.string().min(1),
@@ -88,6 +90,7 @@ export type OutboundMessage =
   | { kind: 'dice'; payload: { target: MessageTarget; emoji: string } }
   | { kind: 'join_request'; payload: JoinRequestAnswer }
   | { kind: 'group_welcome_template'; payload: { content: MessageContent } }
+  | { kind: 'group_welcome_template_delete'; payload: { templateExternalId: string } }
   | {
       kind: 'mass_send';
       payload: { senderExternalId: string; recipients: MassRecipients; content: MessageContent };
@@ -116,6 +119,7 @@ export const chatKeyOf = (message: OutboundMessage): string | null => {
     case 'join_request':
     case 'mass_send':
     case 'group_welcome_template':
+    case 'group_welcome_template_delete':
       return null;
   }
 };
@@ -160,6 +164,11 @@ export const performOutbound = async (
     case 'group_welcome_template': {
       if (!adapter.setGroupWelcome) throw unsupported('register group welcome templates');
       return adapter.setGroupWelcome(message.payload.content);
+    }
+    case 'group_welcome_template_delete': {
+      if (!adapter.deleteGroupWelcome) throw unsupported('delete group welcome templates');
+      await adapter.deleteGroupWelcome(message.payload.templateExternalId);
+      return { externalId: null };
     }
   }
 };

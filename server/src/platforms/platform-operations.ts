@@ -94,6 +94,8 @@ export type PlatformOperations = {
   }) => Promise<MassSendReport>;
   /** Set the welcome a group shows new members (a platform template with %NICKNAME%). */
   setGroupWelcome?: (content: MessageContent) => Promise<{ externalId: string }>;
+  /** Delete a group welcome template `setGroupWelcome` registered; one already gone counts as deleted. */
+  deleteGroupWelcome?: (templateExternalId: string) => Promise<void>;
   postMoment?: (input: MomentInput) => Promise<{ externalId: string }>;
   fetchMomentResult?: (externalId: string) => Promise<MomentResult>;
   fetchGroup?: (groupExternalId: string) => Promise<GroupSnapshot>;

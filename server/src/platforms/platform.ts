@@ -217,6 +217,13 @@ export type Capabilities = {
   massQuota?: MassQuotaRule;
 };
 
+/**
+ * Whether a staff member needs their own account on the platform account to take arrivals there (WeCom
+ * contact-me, the sandbox), or the bot takes them and Orchard assigns any staff member (Telegram).
+ */
+export const needsStaffAccount = (capabilities: Capabilities): boolean =>
+  (capabilities.entryLinks.contactVia ?? 'staff_account') === 'staff_account';
+
 export type WebhookRequest = {
   method: string;
   headers: Headers;

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorker } from '../acquisition/acquisition.fixtures.ts';
 import { outboundMessages } from '../db/schema/index.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
@@ -32,6 +32,22 @@ describe('group welcome templates on a platform that shows group welcomes itself
         ),
       )
       .orderBy(outboundMessages.id);
+  const deleteRows = async () =>
+    (
+      await h.deps.db
+        .select()
+        .from(outboundMessages)
+        .where(
+          and(
+            eq(outboundMessages.platformAccountId, wc.accountId),
+            eq(outboundMessages.kind, 'group_welcome_template_delete'),
+          ),
+        )
+        .orderBy(outboundMessages.id)
+    ).map((r) => ({ status: r.status, templateExternalId: r.payload.templateExternalId }));
+  const texts = () => wc.fake.state.groupWelcomeTemplates.map((t) => t.text);
+  const addApi = 'externalcontact/group_welcome_template/add';
+  const delApi = 'externalcontact/group_welcome_template/del';
 
   it('registers the saved group welcome as a WeCom template, %NICKNAME% left for WeCom, once per content', async () => {
     const group = {
@@ -48,6 +64,7 @@ describe('group welcome templates on a platform that shows group welcomes itself
       { templateId: expect.any(String), text: 'Welcome %NICKNAME% to ! Rules are in the announcement.' },
     ]);
     const [row] = await templateRows();
+    const firstId = row!.externalId;
     expect(row).toMatchObject({
       status: 'sent',
       externalId: wc.fake.state.groupWelcomeTemplates[0]!.templateId,
@@ -65,15 +82,94 @@ describe('group welcome templates on a platform that shows group welcomes itself
     await worker.run();
     expect(wc.fake.state.groupWelcomeTemplates).toHaveLength(1);
 
-    // A changed welcome is a new template; clearing it registers nothing.
+    // A changed welcome is a new template and the old one is deleted once it is registered; clearing the
+    // welcome before the new one went out deletes both.
     expect((await save({ group: { text: 'Hello %NICKNAME%' } })).status).toBe(200);
     expect((await save({ group: null })).status).toBe(200);
     await worker.run();
-    expect(wc.fake.state.groupWelcomeTemplates.map((t) => t.text)).toEqual([
-      'Welcome %NICKNAME% to ! Rules are in the announcement.',
-      'Hello %NICKNAME%',
-    ]);
+    expect(wc.fake.state.groupWelcomeTemplates).toEqual([]);
     expect((await templateRows()).map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(await deleteRows()).toEqual([
+      { status: 'sent', templateExternalId: firstId },
+      { status: 'sent', templateExternalId: (await templateRows())[1]!.externalId },
+    ]);
+  });
+
+  it('deletes the old template only once the new one is registered; a new one refused for good keeps it', async () => {
+    await save({ group: { text: 'A' } });
+    await worker.run();
+    expect(texts()).toEqual(['A']);
+    const deletesBefore = wc.fake.callsTo(delApi);
+
+    // WeCom busy: the new template waits for its retry, and the old one stays until then.
+    wc.fake.failNext(addApi, -1);
+    await save({ group: { text: 'B' } });
+    await worker.run();
+    expect(texts()).toEqual(['A']);
+    expect(wc.fake.callsTo(delApi)).toBe(deletesBefore);
+    h.clock.advance(10_000);
+    await worker.run();
+    expect(texts()).toEqual(['B']);
+    expect(wc.fake.callsTo(delApi)).toBe(deletesBefore + 1);
+
+    // Refused for good: B goes on greeting; saving C again registers it and only then deletes B.
+    wc.fake.failNext(addApi, 48002);
+    await save({ group: { text: 'C' } });
+    await worker.run();
+    expect(texts()).toEqual(['B']);
+    expect((await templateRows()).at(-1)).toMatchObject({ status: 'failed' });
+    await save({ group: { text: 'C' } });
+    await worker.run();
+    expect(texts()).toEqual(['C']);
+  });
+
+  it('takes a template already gone as deleted; a refused delete is logged and the new template stays', async () => {
+    // Someone deleted C in the WeCom admin console: its delete is answered "not found", which is done.
+    const [c] = wc.fake.state.groupWelcomeTemplates;
+    wc.fake.state.groupWelcomeTemplates.length = 0;
+    await save({ group: { text: 'D' } });
+    await worker.run();
+    expect(texts()).toEqual(['D']);
+    expect((await deleteRows()).at(-1)).toEqual({ status: 'sent', templateExternalId: c!.templateId });
+
+    const warn = vi.spyOn(h.deps.logger, 'warn');
+    try {
+      wc.fake.failNext(delApi, 48002);
+      await save({ group: { text: 'E' } });
+      await worker.run();
+      expect(texts()).toEqual(['D', 'E']);
+      const d = wc.fake.state.groupWelcomeTemplates[0]!.templateId;
+      expect((await deleteRows()).at(-1)).toEqual({ status: 'failed', templateExternalId: d });
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ templateExternalId: d }),
+        expect.stringContaining('could not be deleted'),
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    // The refused delete waits for an operator, who sends it again from Operations.
+    const [failed] = await h.deps.db
+      .select({ id: outboundMessages.id })
+      .from(outboundMessages)
+      .where(eq(outboundMessages.status, 'failed'))
+      .orderBy(desc(outboundMessages.id))
+      .limit(1);
+    const retried = await callApi(h, wc.headers, 'POST', `/api/v1/outbound-messages/${failed!.id}/retry`);
+    expect(retried.status).toBe(200);
+    await worker.run();
+    expect(texts()).toEqual(['E']);
+  });
+
+  it('registers a content again after another one replaced it (A, B, then A)', async () => {
+    await save({ group: { text: 'A again' } });
+    await worker.run();
+    const first = wc.fake.state.groupWelcomeTemplates.find((t) => t.text === 'A again')!.templateId;
+    await save({ group: { text: 'B again' } });
+    await worker.run();
+    await save({ group: { text: 'A again' } });
+    await worker.run();
+    expect(texts()).toEqual(['A again']);
+    expect(wc.fake.state.groupWelcomeTemplates[0]!.templateId).not.toBe(first);
   });
 
   it('keeps what a template holds: the text and the first image or link, the community’s names filled', () => {

@@ -4490,6 +4490,8 @@ export interface operations {
         parameters: {
             query?: {
                 storeId?: string;
+                /** @description Only the staff a channel code on this platform account may assign: those with a staff account there, or everyone where members reach staff through the bot (Telegram). Another brand’s account is a 404. */
+                assignableOn?: string;
             };
             header?: never;
             path?: never;

@@ -29,12 +29,18 @@ export const useTags = () =>
     staleTime: referenceStaleTime,
   });
 
-/** Staff are readable by admins and store managers; for a guide this stays empty instead of failing. */
-export const useStaff = () => {
+/**
+ * Staff are readable by admins and store managers; for a guide this stays empty instead of failing. With
+ * `assignableOn`, only those a channel code on that platform account may assign (an account there, or anyone on
+ * a bot platform).
+ */
+export const useStaff = (assignableOn?: string) => {
   const { hasRole } = useAuth();
   return useQuery({
-    queryKey: ['listStaff'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/staff', { params: { query: {} } }))).items,
+    queryKey: assignableOn ? ['listStaff', { assignableOn }] : ['listStaff'],
+    queryFn: async () =>
+      (await unwrap(api.GET('/api/v1/staff', { params: { query: assignableOn ? { assignableOn } : {} } })))
+        .items,
     staleTime: referenceStaleTime,
     enabled: hasRole(...staffReaders),
   });

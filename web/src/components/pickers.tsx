@@ -1,7 +1,7 @@
 import { Select, type SelectProps, Tag } from 'antd';
 import type { Tag as TagRow } from '../api/types.ts';
 import { useT } from '../i18n/i18n.tsx';
-import { useStaff, useStores, useTags } from './lookups.ts';
+import { namesById, useStaff, useStores, useTags } from './lookups.ts';
 
 type PickerProps = Omit<SelectProps, 'options'>;
 
@@ -20,16 +20,33 @@ export const StorePicker = (props: PickerProps) => {
   );
 };
 
-export const StaffPicker = (props: PickerProps) => {
+/**
+ * Active staff; with `assignableOn`, only those a channel code on that platform account may assign. One chosen
+ * before who is not among them any more (an edited code whose guide lost the account) keeps their name,
+ * disabled, so the form shows who it is and the save names the field.
+ */
+export const StaffPicker = ({ assignableOn, ...props }: PickerProps & { assignableOn?: string }) => {
   const t = useT();
-  const { data, isLoading } = useStaff();
+  const all = useStaff();
+  const listed = useStaff(assignableOn);
+  const options = (listed.data ?? []).filter((s) => s.isActive).map((s) => ({ value: s.id, label: s.name }));
+  const chosen: unknown[] = Array.isArray(props.value) ? props.value : [props.value];
+  const names = namesById(all.data);
+  const missing = chosen.filter(
+    (id): id is string => typeof id === 'string' && !options.some((o) => o.value === id),
+  );
   return (
     <Select
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('common.pickStaff')}
-      loading={isLoading}
-      options={(data ?? []).filter((s) => s.isActive).map((s) => ({ value: s.id, label: s.name }))}
+      loading={listed.isLoading}
+      options={[
+        ...options,
+        ...(assignableOn && listed.data
+          ? missing.map((id) => ({ value: id, label: names.get(id) ?? id, disabled: true }))
+          : []),
+      ]}
       {...props}
     />
   );

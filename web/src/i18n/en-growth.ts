@@ -73,6 +73,8 @@ export const enGrowth = {
   'codes.staff': 'Staff',
   'codes.staffMember': 'Staff member',
   'codes.pickStaff': 'Choose a staff member',
+  'codes.pickAccountFirst': 'Choose the platform account first',
+  'codes.staffHelp': 'Listed: staff who can take members on the chosen platform account',
   'codes.addStaff': 'Add staff',
   'codes.dailyCap': 'Daily cap',
   'codes.defaultDailyCap': 'Daily cap per staff',

@@ -70,6 +70,8 @@ export const zhCNGrowth: Record<keyof typeof enGrowth, string> = {
   'codes.staff': '员工',
   'codes.staffMember': '员工',
   'codes.pickStaff': '请选择员工',
+  'codes.pickAccountFirst': '请先选择平台账号',
+  'codes.staffHelp': '仅列出可在所选平台账号接待客户的员工',
   'codes.addStaff': '添加员工',
   'codes.dailyCap': '每日上限',
   'codes.defaultDailyCap': '每位员工每日上限',

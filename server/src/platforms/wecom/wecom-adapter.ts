@@ -17,6 +17,7 @@ import {
 import {
   createWecomEntryLink,
   createWecomMassTask,
+  deleteWecomGroupWelcome,
   fetchWecomMassReport,
   fetchWecomMomentResult,
   MAX_STATE_LENGTH,
@@ -102,6 +103,7 @@ export const createWecomAdapterFactory =
       sendMass: (input) => createWecomMassTask(client, input),
       fetchMassSendReport: (input) => fetchWecomMassReport(client, input),
       setGroupWelcome: (content) => setWecomGroupWelcome(client, content),
+      deleteGroupWelcome: (templateId) => deleteWecomGroupWelcome(client, templateId),
       postMoment: (input) => postWecomMoment(client, input),
       fetchMomentResult: (jobid) => fetchWecomMomentResult(client, jobid),
       fetchGroup: (chatId) => fetchWecomGroup(client, chatId),

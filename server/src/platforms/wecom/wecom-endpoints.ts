@@ -62,6 +62,12 @@ export const addGroupWelcomeTemplate = endpoint<
   { template_id: string }
 >('POST', 'externalcontact/group_welcome_template/add', z.object({ template_id: z.string() }));
 
+export const delGroupWelcomeTemplate = endpoint<{ template_id: string }, z.infer<typeof ok>>(
+  'POST',
+  'externalcontact/group_welcome_template/del',
+  ok,
+);
+
 export const addMsgTemplate = endpoint<
   {
     chat_type: 'single' | 'group';

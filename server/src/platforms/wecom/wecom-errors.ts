@@ -13,6 +13,11 @@ export const wecomErrcodes = {
   welcomeCodeInvalid: 41050,
   chatAlreadyStarted: 41051,
   groupDismissed: 49008,
+  /**
+   * An id WeCom does not know (`invalid parameter`): what it answers for a join way's unknown config_id, and for
+   * a group welcome template that is not (or no longer) there, whose template_id is the call's only parameter.
+   */
+  invalidParameter: 40058,
 } as const;
 
 /** Codes after which a fresh access token may make the same call succeed. */

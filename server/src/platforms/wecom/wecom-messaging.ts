@@ -15,6 +15,7 @@ import {
   addJoinWay,
   addMomentTask,
   addMsgTemplate,
+  delGroupWelcomeTemplate,
   getGroupChat,
   getGroupmsgSendResult,
   getGroupmsgTask,
@@ -22,6 +23,7 @@ import {
   getMomentTaskResult,
   sendWelcomeMsg,
 } from './wecom-endpoints.ts';
+import { wecomErrcodes } from './wecom-errors.ts';
 
 /** What Orchard sends through WeCom: welcomes, staff-confirmed mass sends, moments, entry links. */
 
@@ -133,6 +135,17 @@ export const fetchWecomMassReport = async (
 export const setWecomGroupWelcome = async (client: WecomClient, content: MessageContent) => {
   const { template_id } = await client.call(addGroupWelcomeTemplate, toGroupWelcomeTemplate(content));
   return { externalId: template_id };
+};
+
+/** A template that is not there any more (deleted in the admin console, or by an earlier try) is gone already. */
+export const deleteWecomGroupWelcome = async (client: WecomClient, templateId: string): Promise<void> => {
+  try {
+    await client.call(delGroupWelcomeTemplate, { template_id: templateId });
+  } catch (error) {
+    if (error instanceof PlatformError && error.options.platformCode === wecomErrcodes.invalidParameter)
+      return;
+    throw error;
+  }
 };
 
 export const postWecomMoment = async (client: WecomClient, input: MomentInput) => {

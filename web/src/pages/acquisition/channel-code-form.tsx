@@ -24,11 +24,12 @@ import {
   channelSources,
 } from '../../api/types.ts';
 import { FormDrawer } from '../../components/form-drawer.tsx';
-import { usePlatformAccounts, useSeries } from '../../components/lookups.ts';
+import { usePlatformAccounts, useSeries, useStaff } from '../../components/lookups.ts';
 import { StaffPicker, StorePicker } from '../../components/pickers.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { toWelcomeContent, WelcomeEditor, type WelcomeValues } from '../../components/welcome-editor.tsx';
 import { useT } from '../../i18n/i18n.tsx';
+import { dropUnassignable } from './code-staff.ts';
 import { partnersQuery } from './partners-tab.tsx';
 
 type Strategy = (typeof assignmentStrategies)[number];
@@ -115,7 +116,17 @@ const useAccountOptions = () => {
   }, [accounts.data, series, t]);
 };
 
-const ScheduleWindows = () => {
+type PickerProps = Omit<Parameters<typeof StaffPicker>[0], 'assignableOn'>;
+
+/** Only the staff who can take members on the code's platform account; none until one is chosen. */
+const CodeStaffPicker = ({ platformAccountId, ...props }: PickerProps & { platformAccountId?: string }) => {
+  const t = useT();
+  if (!platformAccountId)
+    return <StaffPicker {...props} disabled placeholder={t('codes.pickAccountFirst')} />;
+  return <StaffPicker {...props} assignableOn={platformAccountId} />;
+};
+
+const ScheduleWindows = ({ platformAccountId }: { platformAccountId?: string }) => {
   const t = useT();
   return (
     <Form.List name={['target', 'schedule']}>
@@ -151,7 +162,11 @@ const ScheduleWindows = () => {
               </Col>
               <Col span={8}>
                 <Form.Item name={[field.name, 'staffIds']} rules={[{ required: true }]}>
-                  <StaffPicker mode="multiple" maxTagCount="responsive" />
+                  <CodeStaffPicker
+                    platformAccountId={platformAccountId}
+                    mode="multiple"
+                    maxTagCount="responsive"
+                  />
                 </Form.Item>
               </Col>
               <Col span={2}>
@@ -177,7 +192,13 @@ const ScheduleWindows = () => {
   );
 };
 
-const StaffTargetFields = ({ strategy }: { strategy: Strategy | undefined }) => {
+const StaffTargetFields = ({
+  strategy,
+  platformAccountId,
+}: {
+  strategy: Strategy | undefined;
+  platformAccountId?: string;
+}) => {
   const t = useT();
   return (
     <>
@@ -192,6 +213,9 @@ const StaffTargetFields = ({ strategy }: { strategy: Strategy | undefined }) => 
         />
       </Form.Item>
       <Typography.Text strong>{t('codes.staff')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+        {t('codes.staffHelp')}
+      </Typography.Text>
       <Form.List name={['target', 'staff']}>
         {(fields, { add, remove }) => (
           <div style={{ marginTop: 8 }}>
@@ -202,7 +226,10 @@ const StaffTargetFields = ({ strategy }: { strategy: Strategy | undefined }) => 
                     name={[field.name, 'staffId']}
                     rules={[{ required: true, message: t('codes.pickStaff') }]}
                   >
-                    <StaffPicker data-testid={`code-staff-${field.name}`} />
+                    <CodeStaffPicker
+                      platformAccountId={platformAccountId}
+                      data-testid={`code-staff-${field.name}`}
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
@@ -256,13 +283,13 @@ const StaffTargetFields = ({ strategy }: { strategy: Strategy | undefined }) => 
             label={t('codes.backupStaff')}
             tooltip={t('codes.backupHelp')}
           >
-            <StaffPicker mode="multiple" maxTagCount="responsive" />
+            <CodeStaffPicker platformAccountId={platformAccountId} mode="multiple" maxTagCount="responsive" />
           </Form.Item>
         </Col>
       </Row>
       {strategy === 'schedule' && (
         <Form.Item label={t('codes.schedule')} extra={t('codes.scheduleHelp')}>
-          <ScheduleWindows />
+          <ScheduleWindows platformAccountId={platformAccountId} />
         </Form.Item>
       )}
     </>
@@ -288,6 +315,7 @@ export const ChannelCodeForm = ({
   const accountOptions = useAccountOptions();
   const series = useSeries().data ?? [];
   const partners = useQuery({ ...partnersQuery, enabled: open && source === 'partner_merchant' });
+  const assignable = useStaff(platformAccountId).data;
 
   useEffect(() => {
     if (!open) return;
@@ -295,6 +323,14 @@ export const ChannelCodeForm = ({
     if (code) form.setFieldsValue(valuesOf(code));
     else if (accountOptions.length === 1) form.setFieldValue('platformAccountId', accountOptions[0]!.value);
   }, [open, code, form, accountOptions]);
+
+  // A new code's account changed: staff chosen for the previous one who cannot take members here are let go.
+  useEffect(() => {
+    if (!open || code || !platformAccountId || !assignable) return;
+    const ids = new Set(assignable.filter((s) => s.isActive).map((s) => s.id));
+    const kept = dropUnassignable(form.getFieldValue('target') as Values['target'], ids);
+    if (kept) form.setFieldValue('target', kept);
+  }, [open, code, platformAccountId, assignable, form]);
 
   const save = useSave({
     save: async (v: Values) => {
@@ -410,7 +446,7 @@ export const ChannelCodeForm = ({
             />
           </Form.Item>
         ) : (
-          <StaffTargetFields strategy={strategy} />
+          <StaffTargetFields strategy={strategy} platformAccountId={platformAccountId} />
         )}
 
         <Divider titlePlacement="start">{t('codes.arrival')}</Divider>

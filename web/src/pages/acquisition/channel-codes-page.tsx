@@ -7,11 +7,11 @@ import { api, unwrap } from '../../api/client.ts';
 import { type ChannelCode, channelSources } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useSeries, useStaff } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { type Translate, useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import { ChannelCodeForm } from './channel-code-form.tsx';
@@ -127,18 +127,11 @@ const CodesTab = ({ canManage, onEdit }: { canManage: boolean; onEdit: (code?: C
         pagination={false}
         scroll={{ x: 1100 }}
         locale={{
-          emptyText: query.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={query.isPending}
               description={t(source || storeId ? 'codes.emptyFiltered' : 'codes.empty')}
-              action={
-                canManage && (
-                  <Button type="primary" onClick={() => onEdit()}>
-                    {t('codes.create')}
-                  </Button>
-                )
-              }
+              create={canManage && { label: t('codes.create'), onClick: () => onEdit() }}
             />
           ),
         }}

@@ -4,10 +4,10 @@ import { Button, Card, Form, Input, Modal, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Partner } from '../../api/types.ts';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatDate } from '../../components/format.ts';
 import { namesById, useStores } from '../../components/lookups.ts';
 import { StorePicker } from '../../components/pickers.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 
@@ -96,18 +96,11 @@ export const PartnersTab = ({ canManage }: { canManage: boolean }) => {
         dataSource={partners.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{
-          emptyText: partners.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={partners.isPending}
               description={t('partners.empty')}
-              action={
-                canManage && (
-                  <Button type="primary" onClick={() => setEditing(null)}>
-                    {t('partners.create')}
-                  </Button>
-                )
-              }
+              create={canManage && { label: t('partners.create'), onClick: () => setEditing(null) }}
             />
           ),
         }}

@@ -6,10 +6,10 @@ import { api, unwrap } from '../../api/client.ts';
 import type { Community } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useSeries } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import { CommunityForm } from './community-form.tsx';
@@ -75,18 +75,11 @@ const CommunityList = ({ onCreate }: { onCreate?: () => void }) => {
         pagination={false}
         data-testid="communities-table"
         locale={{
-          emptyText: list.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={list.isPending}
               description={t('communities.empty')}
-              action={
-                onCreate && (
-                  <Button type="primary" onClick={onCreate}>
-                    {t('communities.create')}
-                  </Button>
-                )
-              }
+              create={onCreate && { label: t('communities.create'), onClick: onCreate }}
             />
           ),
         }}

@@ -1,11 +1,11 @@
-import { Button, Table, Tag } from 'antd';
+import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { CommunitySeries } from '../../api/types.ts';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById } from '../../components/lookups.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 
@@ -34,12 +34,11 @@ export const SeriesList = ({ onCreate }: { onCreate?: () => void }) => {
         dataSource={items}
         pagination={false}
         locale={{
-          emptyText: list.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={list.isPending}
               description={t('series.empty')}
-              action={onCreate && <Button onClick={onCreate}>{t('series.create')}</Button>}
+              create={onCreate && { label: t('series.create'), onClick: onCreate, isPrimary: false }}
             />
           ),
         }}

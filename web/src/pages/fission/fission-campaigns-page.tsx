@@ -4,8 +4,8 @@ import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/auth.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import {
   type CampaignStatus,
@@ -67,18 +67,13 @@ export const FissionCampaignsPage = () => {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 1000 }}
           locale={{
-            emptyText: campaigns.isPending ? (
-              ' '
-            ) : (
-              <EmptyHint
+            emptyText: (
+              <TableEmpty
+                isPending={campaigns.isPending}
                 description={t(status === 'all' ? 'fission.empty' : 'fission.emptyFiltered')}
-                action={
+                create={
                   canManage &&
-                  status === 'all' && (
-                    <Button type="primary" onClick={() => setCreating(true)}>
-                      {t('fission.create')}
-                    </Button>
-                  )
+                  status === 'all' && { label: t('fission.create'), onClick: () => setCreating(true) }
                 }
               />
             ),

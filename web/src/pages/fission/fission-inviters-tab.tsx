@@ -18,10 +18,10 @@ import {
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { formatTime } from '../../components/format.ts';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import {
@@ -312,18 +312,11 @@ export const InvitersTab = ({ campaign, canManage }: { campaign: FissionCampaign
         dataSource={items}
         pagination={false}
         locale={{
-          emptyText: query.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={query.isPending}
               description={t(isRunning ? 'fission.noInviters' : 'fission.noInvitersNotRunning')}
-              action={
-                isRunning && (
-                  <Button type="primary" onClick={() => setEnrolling(true)}>
-                    {t('fission.enroll')}
-                  </Button>
-                )
-              }
+              create={isRunning && { label: t('fission.enroll'), onClick: () => setEnrolling(true) }}
             />
           ),
         }}

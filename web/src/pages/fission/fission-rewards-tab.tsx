@@ -3,10 +3,10 @@ import { App, Button, Card, Form, Input, Segmented, Space, Table, Tag, Typograph
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormModal } from '../../components/form-modal.tsx';
 import { formatTime } from '../../components/format.ts';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import {
@@ -141,10 +141,11 @@ export const RewardsTab = ({ campaign, canManage }: { campaign: FissionCampaign;
         pagination={false}
         scroll={{ x: 900 }}
         locale={{
-          emptyText: query.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint description={t(filter === 'held' ? 'fission.queueEmpty' : 'fission.noRewards')} />
+          emptyText: (
+            <TableEmpty
+              isPending={query.isPending}
+              description={t(filter === 'held' ? 'fission.queueEmpty' : 'fission.noRewards')}
+            />
           ),
         }}
         columns={[

@@ -4,6 +4,7 @@ import { Card, Select, Space, Statistic, Table, Tag, Tree, type TreeDataNode, Ty
 import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { EmptyHint } from '../../components/empty-hint.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { type Translate, useT } from '../../i18n/i18n.tsx';
 import { type FissionCampaign, type FissionInviteTree, inviteTreeQuery } from './fission-api.ts';
 
@@ -132,7 +133,7 @@ export const LeaderboardTab = ({ campaign }: { campaign: FissionCampaign }) => {
         dataSource={board.data?.items ?? []}
         pagination={false}
         locale={{
-          emptyText: board.isPending ? ' ' : <EmptyHint description={t('fission.noLeaderboard')} />,
+          emptyText: <TableEmpty isPending={board.isPending} description={t('fission.noLeaderboard')} />,
         }}
         columns={[
           {

@@ -4,10 +4,10 @@ import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } 
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { KeywordRule } from '../../api/types.ts';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { namesById, useSeries, useStores } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { KeywordForm } from './keyword-form.tsx';
 
@@ -81,16 +81,11 @@ export const KeywordsPage = () => {
           dataSource={rules.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{
-            emptyText: rules.isPending ? (
-              ' '
-            ) : (
-              <EmptyHint
+            emptyText: (
+              <TableEmpty
+                isPending={rules.isPending}
                 description={t('keywords.empty')}
-                action={
-                  <Button type="primary" onClick={() => setEditing({})}>
-                    {t('keywords.create')}
-                  </Button>
-                }
+                create={{ label: t('keywords.create'), onClick: () => setEditing({}) }}
               />
             ),
           }}

@@ -24,11 +24,11 @@ import { api, unwrap } from '../../api/client.ts';
 import type { Coupon, CouponTemplate, Schemas } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormDrawer } from '../../components/form-drawer.tsx';
 import { formatDate, formatTime } from '../../components/format.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { StorePicker } from '../../components/pickers.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
@@ -257,7 +257,7 @@ const IssuedTab = () => {
         dataSource={items}
         pagination={false}
         locale={{
-          emptyText: query.isPending ? ' ' : <EmptyHint description={t('coupons.noneIssued')} />,
+          emptyText: <TableEmpty isPending={query.isPending} description={t('coupons.noneIssued')} />,
         }}
         columns={[
           {
@@ -314,18 +314,11 @@ export const CouponsPage = () => {
         dataSource={templates.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{
-          emptyText: templates.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={templates.isPending}
               description={t('coupons.empty')}
-              action={
-                isAdmin && (
-                  <Button type="primary" onClick={() => setCreating(true)}>
-                    {t('coupons.create')}
-                  </Button>
-                )
-              }
+              create={isAdmin && { label: t('coupons.create'), onClick: () => setCreating(true) }}
             />
           ),
         }}

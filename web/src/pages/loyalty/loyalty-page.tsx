@@ -22,8 +22,8 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Level, LoyaltySettings } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { PageContainer } from '../../components/page-container.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -365,18 +365,11 @@ const LevelsTab = ({ canEdit }: { canEdit: boolean }) => {
         dataSource={[...(levels.data ?? [])].sort((a, b) => a.rank - b.rank)}
         pagination={false}
         locale={{
-          emptyText: levels.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={levels.isPending}
               description={t('levels.empty')}
-              action={
-                canEdit && (
-                  <Button type="primary" onClick={() => setEditing(null)}>
-                    {t('levels.create')}
-                  </Button>
-                )
-              }
+              create={canEdit && { label: t('levels.create'), onClick: () => setEditing(null) }}
             />
           ),
         }}

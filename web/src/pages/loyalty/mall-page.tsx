@@ -25,12 +25,12 @@ import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
 import type { Fulfilment, MallItem } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormDrawer } from '../../components/form-drawer.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useStores } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -208,18 +208,11 @@ const ItemsTab = ({ canEdit }: { canEdit: boolean }) => {
         dataSource={items.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{
-          emptyText: items.isPending ? (
-            ' '
-          ) : (
-            <EmptyHint
+          emptyText: (
+            <TableEmpty
+              isPending={items.isPending}
               description={t('mall.empty')}
-              action={
-                canEdit && (
-                  <Button type="primary" onClick={() => setEditing(null)}>
-                    {t('mall.create')}
-                  </Button>
-                )
-              }
+              create={canEdit && { label: t('mall.create'), onClick: () => setEditing(null) }}
             />
           ),
         }}
@@ -300,7 +293,9 @@ const FulfilmentsTab = () => {
         dataSource={list.data ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{
-          emptyText: list.isPending ? ' ' : <EmptyHint description={t(`mall.noFulfilments.${status}`)} />,
+          emptyText: (
+            <TableEmpty isPending={list.isPending} description={t(`mall.noFulfilments.${status}`)} />
+          ),
         }}
         columns={[
           { title: t('common.created'), dataIndex: 'createdAt', render: formatTime },

@@ -22,12 +22,12 @@ import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { MassSend, Schemas } from '../../api/types.ts';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { FormDrawer } from '../../components/form-drawer.tsx';
 import { formatTime } from '../../components/format.ts';
 import { usePlatformAccounts } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { toWelcomeContent, WelcomeEditor, type WelcomeValues } from '../../components/welcome-editor.tsx';
 import { useI18n, useT } from '../../i18n/i18n.tsx';
@@ -346,16 +346,11 @@ export const MassSendsPage = () => {
               dataSource={items}
               pagination={false}
               locale={{
-                emptyText: query.isPending ? (
-                  ' '
-                ) : (
-                  <EmptyHint
+                emptyText: (
+                  <TableEmpty
+                    isPending={query.isPending}
                     description={t('mass.empty')}
-                    action={
-                      <Button type="primary" onClick={() => setPlanning(true)}>
-                        {t('mass.plan')}
-                      </Button>
-                    }
+                    create={{ label: t('mass.plan'), onClick: () => setPlanning(true) }}
                   />
                 ),
               }}

@@ -6,11 +6,11 @@ import { api, fetchWithToken, unwrap } from '../../api/client.ts';
 import type { Member } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById, useStaff } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import { BulkTagModal } from './bulk-tag-modal.tsx';
@@ -126,10 +126,9 @@ export const MembersPage = () => {
           }
           onRow={(row) => ({ onClick: () => setOpenMember(row.id), style: { cursor: 'pointer' } })}
           locale={{
-            emptyText: list.isPending ? (
-              ' '
-            ) : (
-              <EmptyHint
+            emptyText: (
+              <TableEmpty
+                isPending={list.isPending}
                 description={t(Object.values(filter).some(Boolean) ? 'members.noMatch' : 'members.empty')}
                 action={
                   isAdmin && (

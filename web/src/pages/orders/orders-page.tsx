@@ -6,10 +6,10 @@ import { api, unwrap } from '../../api/client.ts';
 import type { Schemas } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { CursorPager, usePagedQuery } from '../../components/cursor-pager.tsx';
-import { EmptyHint } from '../../components/empty-hint.tsx';
 import { formatTime } from '../../components/format.ts';
 import { namesById } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { useStoreScope } from '../../layout/store-scope.tsx';
 import { money } from '../analytics/analytics-data.ts';
@@ -69,13 +69,9 @@ export const OrdersPage = () => {
           scroll={{ x: 900 }}
           locale={{
             emptyText: (
-              <EmptyHint
+              <TableEmpty
                 description={t('orders.empty')}
-                action={
-                  <Button type="primary" onClick={() => setCreating(true)}>
-                    {t('orders.create')}
-                  </Button>
-                }
+                create={{ label: t('orders.create'), onClick: () => setCreating(true) }}
               />
             ),
           }}

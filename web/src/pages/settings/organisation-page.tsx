@@ -10,6 +10,7 @@ import { formatDate } from '../../components/format.ts';
 import { namesById, useRegions, useStores } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { useServerErrors } from '../../components/server-errors.ts';
+import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
 import { StoreForm } from './store-form.tsx';
 
@@ -101,9 +102,11 @@ export const OrganisationPage = () => {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{
             emptyText: (
-              <EmptyHint
+              <TableEmpty
                 description={t('stores.empty')}
-                action={isAdmin && <Button onClick={() => setEditing({})}>{t('stores.create')}</Button>}
+                create={
+                  isAdmin && { label: t('stores.create'), onClick: () => setEditing({}), isPrimary: false }
+                }
               />
             ),
           }}

@@ -82,6 +82,13 @@ export const fakeHandlers: Record<string, FakeHandler> = {
     return { template_id: templateId };
   },
 
+  'externalcontact/group_welcome_template/del': (state, { body }) => {
+    const index = state.groupWelcomeTemplates.findIndex((t) => t.templateId === body.template_id);
+    if (index < 0) return fail(40058, 'template_id not found');
+    state.groupWelcomeTemplates.splice(index, 1);
+    return {};
+  },
+
   'externalcontact/add_msg_template': (state, { body }) => {
     const sender = String(body.sender ?? '');
     if (!state.staff.has(sender)) return fail(60111, 'sender not found');
