@@ -2009,6 +2009,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/fission/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign’s top inviters (names masked) and the member’s own rank */
+        get: operations["getMyFissionLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/fission/{id}/poster": {
         parameters: {
             query?: never;
@@ -4250,6 +4267,23 @@ export interface components {
             } | null;
             /** @description GET with the member link token as bearer */
             posterUrl: string | null;
+        };
+        MyFissionLeaderboard: {
+            /** Format: uuid */
+            campaignId: string;
+            items: {
+                rank: number;
+                /** @description Masked: first character, stars, last character */
+                name: string;
+                validCount: number;
+                isMe: boolean;
+            }[];
+            /** @description The member’s own place (null: they have not joined) */
+            me: {
+                /** @description Null until a first invite counts */
+                rank: number | null;
+                validCount: number;
+            } | null;
         };
     };
     responses: never;
@@ -8454,6 +8488,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FissionProgress"];
+                };
+            };
+        };
+    };
+    getMyFissionLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaderboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFissionLeaderboard"];
                 };
             };
         };
