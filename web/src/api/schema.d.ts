@@ -3721,6 +3721,11 @@ export interface components {
             status: "draft" | "active" | "ended";
             /** Format: uuid */
             platformAccountId: string;
+            /**
+             * Format: uuid
+             * @description The store that owns it; null: brand-wide
+             */
+            storeId: string | null;
             startsAt: string;
             endsAt: string | null;
             target: components["schemas"]["FissionTarget"];
@@ -3782,6 +3787,12 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "active";
+            /**
+             * Format: uuid
+             * @description A store’s own campaign (required for a store manager: one of theirs); null: brand-wide
+             * @default null
+             */
+            storeId: string | null;
             target: components["schemas"]["FissionTarget"];
             tiers: {
                 invites: number;
