@@ -121,6 +121,15 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
       .getByTestId('fission-next')
       .filter({ hasText: '2 more for your gift: Baby wipes' })
       .waitFor();
+    // The campaign's leaderboard: nobody counts yet, and she is told when she will be on it.
+    await card()
+      .getByTestId('fission-board-empty')
+      .filter({ hasText: 'No friend has counted yet' })
+      .waitFor();
+    await card()
+      .getByTestId('fission-my-rank')
+      .filter({ hasText: 'You are on the board once your first friend counts.' })
+      .waitFor();
     inviteLink = await card().getByTestId('fission-link').inputValue();
     expect(inviteLink).toMatch(/\/c\/[\w-]+$/);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
@@ -193,6 +202,14 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
     await tiers.filter({ hasText: 'Stroller toy' }).getByText('3 more').waitFor();
     expect(await card().getByTestId('fission-pending').count()).toBe(0);
     await card().getByTestId('fission-void').getByText('1 did not count').waitFor();
+    // She leads the board, her name masked as other members see it.
+    const rows = card().getByTestId('fission-board-row');
+    await rows.filter({ hasText: 'W***g (you)' }).filter({ hasText: '2 friends' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await card()
+      .getByTestId('fission-my-rank')
+      .filter({ hasText: 'You are number 1 with 2 friends.' })
+      .waitFor();
     await screenshot(page, 'member-fission-earned');
   });
 
@@ -212,6 +229,12 @@ describe('member pages: invite friends (fission)', { timeout: 120_000 }, () => {
     await zhCard.getByText('未留满时间就退出了').waitFor();
     await zhCard.getByText('长按海报可保存或发送给好友。').waitFor();
     await zhCard.getByRole('button', { name: '复制链接' }).waitFor();
+    await zhCard.getByRole('heading', { name: '邀请排行榜' }).waitFor();
+    await zhCard.getByTestId('fission-board-row').filter({ hasText: 'W***g（我）' }).waitFor();
+    await zhCard
+      .getByTestId('fission-my-rank')
+      .filter({ hasText: '你目前排第 1 名，已邀请 2 位好友。' })
+      .waitFor();
     await zhCard.getByTestId('fission-poster').waitFor();
     await screenshot(zh, 'member-fission-zh');
     await zh.close();

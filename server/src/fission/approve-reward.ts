@@ -9,6 +9,7 @@ import { type Page, pageOf } from '../http/pagination.ts';
 import { runRewardTx } from '../loyalty/reward-tx.ts';
 import { loadCampaign, releaseTierBudget } from './fission.store.ts';
 import { rewardTextOf } from './fission.ts';
+import { giveFreedTierPlace } from './give-freed-place.ts';
 import { issueRecorded, type RewardRow } from './give-reward.ts';
 
 /** The approvals queue: rewards held because their inviter invited faster than K per hour. */
@@ -103,7 +104,10 @@ export const approveFissionReward = async (deps: AppDeps, auth: AuthContext, rew
   return rewardViewOf(row);
 };
 
-/** Reject: nothing is issued, and a tier reward gives its place in the budget back. */
+/**
+ * Reject: nothing is issued, and a tier reward gives its place in the budget back, to the earliest inviter whose
+ * reward of that tier was refused for budget if there is one (issued and told in this same transaction).
+ */
 export const rejectFissionReward = async (
   deps: AppDeps,
   auth: AuthContext,
@@ -112,16 +116,18 @@ export const rejectFissionReward = async (
 ) => {
   requireRole(auth, ...ORG_ADMIN_ROLES);
   const staffId = auth.actor.type === 'staff' ? auth.actor.id : null;
-  const row = await deps.db.transaction(async (tx) => {
-    const held = await lockHeld(tx, auth.tenantId, rewardId);
-    if (held.kind === 'tier' && held.tierIndex !== null) {
-      await releaseTierBudget(tx, auth.tenantId, held.campaignId, held.tierIndex);
-    }
-    const [rejected] = await tx
+  const row = await runRewardTx(deps, auth.tenantId, async (rt) => {
+    const held = await lockHeld(rt.tx, auth.tenantId, rewardId);
+    const [rejected] = await rt.tx
       .update(fissionRewards)
-      .set({ status: 'rejected', note, decidedAt: deps.now(), decidedByStaffId: staffId })
+      .set({ status: 'rejected', note, decidedAt: rt.now, decidedByStaffId: staffId })
       .where(eq(fissionRewards.id, held.id))
       .returning();
+    if (held.kind === 'tier' && held.tierIndex !== null) {
+      await releaseTierBudget(rt.tx, auth.tenantId, held.campaignId, held.tierIndex);
+      const record = (await loadCampaign(rt.tx, auth.tenantId, held.campaignId))!;
+      await giveFreedTierPlace(rt, record, held.tierIndex);
+    }
     return rejected!;
   });
   return rewardViewOf(row);

@@ -29,10 +29,14 @@ import {
   createFissionCampaign,
   getFissionCampaign,
   listFissionCampaigns,
+  requireVisibleCampaign,
   updateFissionCampaign,
 } from './manage-campaigns.ts';
 
-/** Fission campaigns: owners and operators create and decide; every staff member of the brand may read. */
+/**
+ * Fission campaigns: owners and operators create and decide, store managers create and change their stores' own;
+ * staff read brand-wide campaigns and their stores' ones (another store's answers 404, on every route under it).
+ */
 const authed = { security: bearer, middleware: [requireAuth], tags: ['fission'] };
 
 /** A store-bound caller reaches only their stores' members (another's answer like one that does not exist). */
@@ -209,6 +213,7 @@ export const fissionRouter = createRouter()
   .openapi(routes.enroll, async (c) => {
     const { deps, auth } = c.var;
     const campaignId = c.req.valid('param').id;
+    await requireVisibleCampaign(deps.db, auth, campaignId);
     const items = [];
     for (const memberId of new Set(c.req.valid('json').memberIds)) {
       await requireVisibleMember(deps.db, auth, memberId);
@@ -220,6 +225,7 @@ export const fissionRouter = createRouter()
   .openapi(routes.inviters, async (c) => {
     const { deps, auth } = c.var;
     const { limit, cursor } = c.req.valid('query');
+    await requireVisibleCampaign(deps.db, auth, c.req.valid('param').id);
     return c.json(
       await listFissionInviters(deps.db, {
         tenantId: auth.tenantId,
@@ -233,6 +239,7 @@ export const fissionRouter = createRouter()
   })
   .openapi(routes.progress, async (c) => {
     const { id, memberId } = c.req.valid('param');
+    await requireVisibleCampaign(c.var.deps.db, c.var.auth, id);
     await requireVisibleMember(c.var.deps.db, c.var.auth, memberId);
     return c.json(
       await getFissionProgress(c.var.deps, { tenantId: c.var.auth.tenantId, campaignId: id, memberId }),
@@ -241,6 +248,7 @@ export const fissionRouter = createRouter()
   })
   .openapi(routes.poster, async (c) => {
     const { id, memberId } = c.req.valid('param');
+    await requireVisibleCampaign(c.var.deps.db, c.var.auth, id);
     await requireVisibleMember(c.var.deps.db, c.var.auth, memberId);
     const poster = await renderInviterPoster(c.var.deps, {
       tenantId: c.var.auth.tenantId,
@@ -253,42 +261,46 @@ export const fissionRouter = createRouter()
       ? c.body(poster.body, 200, headers)
       : c.body(poster.body, 200, headers);
   })
-  .openapi(routes.leaderboard, async (c) =>
-    c.json(
+  .openapi(routes.leaderboard, async (c) => {
+    await requireVisibleCampaign(c.var.deps.db, c.var.auth, c.req.valid('param').id);
+    return c.json(
       await getFissionLeaderboard(c.var.deps.db, {
         tenantId: c.var.auth.tenantId,
         campaignId: c.req.valid('param').id,
         size: c.req.valid('query').size,
       }),
       200,
-    ),
-  )
-  .openapi(routes.tree, async (c) =>
-    c.json(
+    );
+  })
+  .openapi(routes.tree, async (c) => {
+    await requireVisibleCampaign(c.var.deps.db, c.var.auth, c.req.valid('param').id);
+    return c.json(
       await getFissionInviteTree(c.var.deps.db, {
         tenantId: c.var.auth.tenantId,
         campaignId: c.req.valid('param').id,
         limit: c.req.valid('query').limit,
       }),
       200,
-    ),
-  )
-  .openapi(routes.rewards, async (c) =>
-    c.json(
+    );
+  })
+  .openapi(routes.rewards, async (c) => {
+    await requireVisibleCampaign(c.var.deps.db, c.var.auth, c.req.valid('param').id);
+    return c.json(
       await listFissionRewards(c.var.deps.db, {
         tenantId: c.var.auth.tenantId,
         campaignId: c.req.valid('param').id,
         ...c.req.valid('query'),
       }),
       200,
-    ),
-  )
+    );
+  })
   .openapi(routes.approve, async (c) =>
     c.json(await approveFissionReward(c.var.deps, c.var.auth, c.req.valid('param').id), 200),
   )
   .openapi(routes.release, async (c) => {
     const { id, memberId } = c.req.valid('param');
     const { deps, auth } = c.var;
+    await requireVisibleCampaign(deps.db, auth, id);
     await requireVisibleMember(deps.db, auth, memberId);
     await releaseFissionInviter(deps, auth, { campaignId: id, memberId });
     return c.json(await getFissionProgress(deps, { tenantId: auth.tenantId, campaignId: id, memberId }), 200);

@@ -46,6 +46,9 @@ export const createFissionCampaignInput = z
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }).nullable().default(null),
     status: z.enum(['draft', 'active']).default('active'),
+    storeId: z.uuid().nullable().default(null).openapi({
+      description: 'A store’s own campaign (required for a store manager: one of theirs); null: brand-wide',
+    }),
     target: targetInput,
     tiers: z.array(tierInput).min(1).max(10),
     pointsPerInvite: z.number().int().min(0).max(100_000).default(0),
@@ -101,6 +104,7 @@ export const fissionCampaignSchema = z
     headline: z.string(),
     status: z.enum(['draft', 'active', 'ended']),
     platformAccountId: z.uuid(),
+    storeId: z.uuid().nullable().openapi({ description: 'The store that owns it; null: brand-wide' }),
     startsAt: z.string(),
     endsAt: z.string().nullable(),
     target: targetInput,

@@ -1,4 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Scope } from '../access/auth-context.ts';
+import { canSeeStore } from '../access/scope.ts';
 import type { Db } from '../db/client.ts';
 import {
   type CampaignStatus,
@@ -26,6 +28,7 @@ export const campaignViewOf = ({ campaign, config, tiers }: CampaignRecord): Fis
   headline: config.headline,
   status: campaign.status,
   platformAccountId: config.platformAccountId,
+  storeId: campaign.storeId,
   startsAt: campaign.startsAt.toISOString(),
   endsAt: campaign.endsAt?.toISOString() ?? null,
   target: config.target,
@@ -70,10 +73,22 @@ export const loadCampaign = async (
   return { ...row, tiers };
 };
 
+/**
+ * Campaigns a caller may see: brand-wide ones (store staff read them and enrol their members, as analytics shows
+ * them) and their own stores' ones; another store's campaign is answered as not found.
+ */
+export const canSeeCampaign = (scope: Scope, campaign: { storeId: string | null }) =>
+  campaign.storeId === null || canSeeStore(scope, campaign.storeId);
+
+const visibleCampaigns = (scope: Scope | undefined): SQL | undefined =>
+  scope?.kind === 'stores'
+    ? or(isNull(campaigns.storeId), inArray(campaigns.storeId, scope.storeIds))
+    : undefined;
+
 export const listCampaignIds = async (
   db: Db,
   tenantId: string,
-  options: { status?: CampaignStatus } = {},
+  options: { status?: CampaignStatus; scope?: Scope } = {},
 ): Promise<string[]> => {
   const rows = await db
     .select({ id: campaigns.id })
@@ -83,6 +98,7 @@ export const listCampaignIds = async (
         eq(campaigns.tenantId, tenantId),
         eq(campaigns.kind, 'fission'),
         options.status ? eq(campaigns.status, options.status) : undefined,
+        visibleCampaigns(options.scope),
       ),
     )
     .orderBy(asc(campaigns.startsAt), asc(campaigns.id));

@@ -5,6 +5,7 @@ import {
   isProgressDue,
   kFactorOf,
   leaderboardSlotOf,
+  maskNameOf,
   progressTextOf,
   rankInviters,
   type TierRule,
@@ -87,5 +88,16 @@ describe('fission rules', () => {
     );
     expect(kFactorOf(540, 40)).toBe(13.5);
     expect(kFactorOf(3, 0)).toBe(0);
+  });
+});
+
+describe('maskNameOf', () => {
+  it('keeps the first and last character, by code point', () => {
+    expect(maskNameOf('Wang Fang')).toBe('W***g');
+    expect(maskNameOf('张小明')).toBe('张*明');
+    expect(maskNameOf('李雷')).toBe('李*');
+    expect(maskNameOf('A')).toBe('A*');
+    expect(maskNameOf('  ')).toBe('*');
+    expect(maskNameOf('😀Bob😀')).toBe('😀***😀');
   });
 });

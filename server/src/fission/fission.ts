@@ -81,6 +81,18 @@ export const rankInviters = (
     .slice(0, size)
     .map((r, i) => ({ rank: i + 1, memberId: r.memberId, name: r.name, validCount: r.validCount }));
 
+/**
+ * A name as other members see it on the member pages' leaderboard: the first character, stars, and the last one
+ * from three characters on ("Wang Fang" → "W***g", "张小明" → "张*明", "李雷" → "李*"). By code point, so a
+ * Chinese name or an emoji is never cut in half.
+ */
+export const maskNameOf = (name: string): string => {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '*';
+  if (chars.length <= 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(Math.min(chars.length - 2, 3))}${chars[chars.length - 1]}`;
+};
+
 export const leaderboardTextOf = (campaignName: string, rows: LeaderboardRow[]): string =>
   [
     `${campaignName} — top inviters`,

@@ -52,7 +52,7 @@ export const giveReward = async (rt: RewardTx, request: RewardRequest): Promise<
     .returning();
   if (!row) return null;
   if (request.isHeld) {
-    await tell(rt, row.memberId, `${row.idempotencyKey}:held`, request.message);
+    await tellMember(rt, row.memberId, `${row.idempotencyKey}:held`, request.message);
     return row;
   }
   return issueRecorded(rt, row, request.message, request.reason);
@@ -114,11 +114,12 @@ export const issueRecorded = async (
       },
     },
   ]);
-  if (status === 'issued') await tell(rt, row.memberId, `${row.idempotencyKey}:issued`, message);
+  if (status === 'issued') await tellMember(rt, row.memberId, `${row.idempotencyKey}:issued`, message);
   return updated!;
 };
 
-const tell = async (rt: RewardTx, memberId: string, key: string, message: string | null) => {
+/** Queue the member's message (keyed by its cause) in the reward's transaction; nothing without a chat. */
+export const tellMember = async (rt: RewardTx, memberId: string, key: string, message: string | null) => {
   if (!message) return;
   const chat = await findMemberChat(rt.tx, rt.tenantId, memberId);
   if (!chat) return;

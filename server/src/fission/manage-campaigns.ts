@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AuthContext } from '../access/auth-context.ts';
 import { ORG_ADMIN_ROLES, requireRole } from '../access/roles.ts';
+import { canSeeStore } from '../access/scope.ts';
 import type { AppDeps } from '../app/deps.ts';
-import { findAccountProblems, throwIfProblems } from '../communities/community-guards.ts';
+import { findAccountProblems, findStoreProblems, throwIfProblems } from '../communities/community-guards.ts';
 import type { Db } from '../db/client.ts';
 import {
   campaigns,
@@ -19,10 +20,16 @@ import type {
   FissionCampaignView,
   UpdateFissionCampaignInput,
 } from './fission.schemas.ts';
-import { campaignViewOf, listCampaignIds, loadCampaign } from './fission.store.ts';
+import { campaignViewOf, canSeeCampaign, listCampaignIds, loadCampaign } from './fission.store.ts';
 import { campaignStatsOf } from './fission-views.ts';
 
-/** Create, read, list and change fission campaigns (operators and owners change; any staff reads). */
+/**
+ * Create, read, list and change fission campaigns. Owners and operators change any; a store manager creates and
+ * changes only their stores' own campaigns. Any staff reads brand-wide campaigns and their stores' ones; another
+ * store's campaign is a 404 to them.
+ */
+
+const CAMPAIGN_MANAGER_ROLES = [...ORG_ADMIN_ROLES, 'store_manager' as const];
 
 const findRewardProblems = async (db: Db, tenantId: string, input: CreateFissionCampaignInput) => {
   const rewards = [
@@ -46,15 +53,17 @@ const findRewardProblems = async (db: Db, tenantId: string, input: CreateFission
   );
 };
 
+/** Series and staff of the brand (for store staff: of their stores), the series on the campaign's account. */
 const findTargetProblems = async (
   db: Db,
-  tenantId: string,
+  auth: Pick<AuthContext, 'tenantId' | 'scope'>,
   input: CreateFissionCampaignInput,
 ): Promise<ErrorDetail[]> => {
   const { target } = input;
+  const { tenantId } = auth;
   if (target.kind === 'group') {
     const rows = await db
-      .select({ id: communitySeries.id })
+      .select({ id: communitySeries.id, storeId: communitySeries.storeId })
       .from(communitySeries)
       .where(
         and(
@@ -63,16 +72,16 @@ const findTargetProblems = async (
           inArray(communitySeries.id, target.seriesIds),
         ),
       );
-    const known = new Set(rows.map((r) => r.id));
+    const known = new Set(rows.filter((r) => canSeeStore(auth.scope, r.storeId)).map((r) => r.id));
     return target.seriesIds.flatMap((id, i) =>
       known.has(id) ? [] : [{ path: `target.seriesIds.${i}`, message: 'no such series on this account' }],
     );
   }
   const rows = await db
-    .select({ id: staff.id })
+    .select({ id: staff.id, storeId: staff.storeId })
     .from(staff)
     .where(and(eq(staff.tenantId, tenantId), inArray(staff.id, target.staffIds)));
-  const known = new Set(rows.map((r) => r.id));
+  const known = new Set(rows.filter((r) => canSeeStore(auth.scope, r.storeId)).map((r) => r.id));
   return target.staffIds.flatMap((id, i) =>
     known.has(id) ? [] : [{ path: `target.staffIds.${i}`, message: 'no such staff in this brand' }],
   );
@@ -83,13 +92,14 @@ export const createFissionCampaign = async (
   auth: AuthContext,
   input: CreateFissionCampaignInput,
 ): Promise<FissionCampaignView> => {
-  requireRole(auth, ...ORG_ADMIN_ROLES);
+  requireRole(auth, ...CAMPAIGN_MANAGER_ROLES);
   const { db } = deps;
   const { tenantId } = auth;
   const problems = await findAccountProblems(db, tenantId, input.platformAccountId);
   throwIfProblems(problems);
   throwIfProblems([
-    ...(await findTargetProblems(db, tenantId, input)),
+    ...(await findStoreProblems(db, auth, input.storeId)),
+    ...(await findTargetProblems(db, auth, input)),
     ...(await findRewardProblems(db, tenantId, input)),
   ]);
   const now = deps.now();
@@ -99,6 +109,7 @@ export const createFissionCampaign = async (
       .values({
         tenantId,
         kind: 'fission',
+        storeId: input.storeId,
         name: input.name,
         status: input.status,
         startsAt: new Date(input.startsAt),
@@ -140,18 +151,25 @@ export const createFissionCampaign = async (
   return getFissionCampaign(db, auth, campaignId);
 };
 
-export const getFissionCampaign = async (
+/** The campaign if the caller may see it; another brand's or another store's is not found. */
+export const requireVisibleCampaign = async (
   db: Db,
-  auth: Pick<AuthContext, 'tenantId'>,
+  auth: Pick<AuthContext, 'tenantId' | 'scope'>,
   campaignId: string,
-): Promise<FissionCampaignView> => {
+) => {
   const record = await loadCampaign(db, auth.tenantId, campaignId);
-  if (!record) throw notFound('Fission campaign');
-  return campaignViewOf(record);
+  if (!record || !canSeeCampaign(auth.scope, record.campaign)) throw notFound('Fission campaign');
+  return record;
 };
 
-export const listFissionCampaigns = async (db: Db, auth: Pick<AuthContext, 'tenantId'>) => {
-  const ids = await listCampaignIds(db, auth.tenantId);
+export const getFissionCampaign = async (
+  db: Db,
+  auth: Pick<AuthContext, 'tenantId' | 'scope'>,
+  campaignId: string,
+): Promise<FissionCampaignView> => campaignViewOf(await requireVisibleCampaign(db, auth, campaignId));
+
+export const listFissionCampaigns = async (db: Db, auth: Pick<AuthContext, 'tenantId' | 'scope'>) => {
+  const ids = await listCampaignIds(db, auth.tenantId, { scope: auth.scope });
   const items: (FissionCampaignView & { stats: CampaignStats })[] = [];
   for (const id of ids) {
     items.push({
@@ -174,9 +192,11 @@ export const updateFissionCampaign = async (
   campaignId: string,
   input: UpdateFissionCampaignInput,
 ): Promise<FissionCampaignView> => {
-  requireRole(auth, ...ORG_ADMIN_ROLES);
-  const record = await loadCampaign(deps.db, auth.tenantId, campaignId);
-  if (!record) throw notFound('Fission campaign');
+  requireRole(auth, ...CAMPAIGN_MANAGER_ROLES);
+  const record = await requireVisibleCampaign(deps.db, auth, campaignId);
+  if (auth.scope.kind === 'stores' && record.campaign.storeId === null) {
+    throw new AppError('forbidden', 'A brand-wide campaign is changed by owners and operators');
+  }
   if (input.status && !transitions[record.campaign.status]!.includes(input.status)) {
     throw new AppError('conflict', `A ${record.campaign.status} campaign cannot become ${input.status}`);
   }

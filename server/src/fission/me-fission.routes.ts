@@ -18,6 +18,7 @@ import {
 } from './fission.store.ts';
 import { getFissionProgress } from './fission-views.ts';
 import { renderInviterPoster } from './inviter-poster.ts';
+import { getMyFissionLeaderboard, myLeaderboardSchema } from './my-leaderboard.ts';
 
 /** The member pages' "my invite poster and progress": running campaigns, the member's link, poster and count. */
 const mine = { security: memberLinkSecurity, tags: ['member pages'] };
@@ -109,6 +110,16 @@ const posterRoute = createRoute({
   },
 });
 
+const leaderboardRoute = createRoute({
+  ...mine,
+  method: 'get',
+  path: '/me/fission/{id}/leaderboard',
+  operationId: 'getMyFissionLeaderboard',
+  summary: 'The campaign’s top inviters (names masked) and the member’s own rank',
+  request: { params: idParams },
+  responses: { 200: jsonResponse('The leaderboard', myLeaderboardSchema) },
+});
+
 const posterUrlOf = (deps: AppDeps, campaignId: string) =>
   `${deps.config.publicUrl.replace(/\/+$/, '')}/api/v1/me/fission/${campaignId}/poster`;
 
@@ -148,6 +159,14 @@ export const meFissionRouter = createRouter()
     const campaignId = c.req.valid('param').id;
     await enrollInviter(c.var.deps, { ...me, campaignId });
     return c.json(await getFissionProgress(c.var.deps, { ...me, campaignId }), 200);
+  })
+  .openapi(leaderboardRoute, async (c) => {
+    const me = await requireMember(c);
+    const { deps } = c.var;
+    return c.json(
+      await getMyFissionLeaderboard(deps.db, { ...me, campaignId: c.req.valid('param').id, now: deps.now() }),
+      200,
+    );
   })
   .openapi(posterRoute, async (c) => {
     const me = await requireMember(c);

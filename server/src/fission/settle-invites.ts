@@ -18,6 +18,7 @@ import {
   takeTierBudget,
 } from './fission.store.ts';
 import { isProgressDue, progressTextOf, rewardTextOf, type TierRule, tiersReached } from './fission.ts';
+import { BUDGET_SPENT_NOTE } from './give-freed-place.ts';
 import { giveReward } from './give-reward.ts';
 
 export type SettleOptions = {
@@ -256,7 +257,7 @@ const rewardTiers = async (
           tierIndex: tier.tierIndex,
           reward: tier.reward,
           status: 'refused',
-          note: 'The tier’s budget is spent',
+          note: BUDGET_SPENT_NOTE,
           idempotencyKey,
           createdAt: rt.now,
         })

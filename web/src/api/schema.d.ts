@@ -2009,6 +2009,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/fission/{id}/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign’s top inviters (names masked) and the member’s own rank */
+        get: operations["getMyFissionLeaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/fission/{id}/poster": {
         parameters: {
             query?: never;
@@ -3704,6 +3721,11 @@ export interface components {
             status: "draft" | "active" | "ended";
             /** Format: uuid */
             platformAccountId: string;
+            /**
+             * Format: uuid
+             * @description The store that owns it; null: brand-wide
+             */
+            storeId: string | null;
             startsAt: string;
             endsAt: string | null;
             target: components["schemas"]["FissionTarget"];
@@ -3765,6 +3787,12 @@ export interface components {
              * @enum {string}
              */
             status: "draft" | "active";
+            /**
+             * Format: uuid
+             * @description A store’s own campaign (required for a store manager: one of theirs); null: brand-wide
+             * @default null
+             */
+            storeId: string | null;
             target: components["schemas"]["FissionTarget"];
             tiers: {
                 invites: number;
@@ -4250,6 +4278,23 @@ export interface components {
             } | null;
             /** @description GET with the member link token as bearer */
             posterUrl: string | null;
+        };
+        MyFissionLeaderboard: {
+            /** Format: uuid */
+            campaignId: string;
+            items: {
+                rank: number;
+                /** @description Masked: first character, stars, last character */
+                name: string;
+                validCount: number;
+                isMe: boolean;
+            }[];
+            /** @description The member’s own place (null: they have not joined) */
+            me: {
+                /** @description Null until a first invite counts */
+                rank: number | null;
+                validCount: number;
+            } | null;
         };
     };
     responses: never;
@@ -8456,6 +8501,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FissionProgress"];
+                };
+            };
+        };
+    };
+    getMyFissionLeaderboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaderboard */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyFissionLeaderboard"];
                 };
             };
         };

@@ -20,6 +20,10 @@ export const enFission = {
   'fission.emptyFiltered': 'No campaigns with this status.',
   'fission.notFound': 'This campaign does not exist (or belongs to another brand).',
   'fission.name': 'Name',
+  'fission.store': 'Store',
+  'fission.storeHelp':
+    'A store’s own campaign: its staff manage it and other stores do not see it. Leave empty for the whole brand.',
+  'fission.brandWide': 'Whole brand',
   'fission.nameHint': 'Mums invite mums',
   'fission.headline': 'Poster headline',
   'fission.headlineHint': 'Invite 5 friends, get a facial cleanser',

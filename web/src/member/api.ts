@@ -61,6 +61,8 @@ export const createMemberApi = (token: string) => {
       return URL.createObjectURL(await response.blob());
     },
     fission: () => unwrap(client.GET('/api/v1/me/fission')),
+    fissionLeaderboard: (id: string) =>
+      unwrap(client.GET('/api/v1/me/fission/{id}/leaderboard', { params: { path: { id } } })),
     joinFission: (id: string) =>
       unwrap(client.POST('/api/v1/me/fission/{id}/join', { params: { path: { id } } })),
     /**

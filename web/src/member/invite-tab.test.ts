@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schemas } from './api.ts';
 import { translateMember } from './i18n.tsx';
+import { myRankKeyOf } from './invite-leaderboard.tsx';
 import { progressPercentOf, stayTextOf } from './invite-tab.tsx';
 
 const progress = (validCount: number, next: { invites: number } | null): Schemas['FissionProgress'] => ({
@@ -38,5 +39,16 @@ describe('invite tab arithmetic', () => {
     expect(progressPercentOf(progress(2, { invites: 5 }))).toBe(40);
     expect(progressPercentOf(progress(3, { invites: 5 }))).toBe(60);
     expect(progressPercentOf(progress(7, null))).toBe(100);
+  });
+});
+
+describe('the leaderboard’s own line', () => {
+  it('gives a rank, says why there is none yet, or nothing for a member who has not joined', () => {
+    const key = myRankKeyOf({ rank: 3, validCount: 2 });
+    expect(key).toBe('invite.board.mine');
+    expect(translateMember('en', key!, { rank: 3, n: 2 })).toBe('You are number 3 with 2 friends.');
+    expect(translateMember('zh-CN', key!, { rank: 3, n: 2 })).toBe('你目前排第 3 名，已邀请 2 位好友。');
+    expect(myRankKeyOf({ rank: null, validCount: 0 })).toBe('invite.board.unranked');
+    expect(myRankKeyOf(null)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MemberApi, Schemas } from './api.ts';
 import { type MemberT, useMemberI18n } from './i18n.tsx';
+import { InviteLeaderboard } from './invite-leaderboard.tsx';
 import type { TabProps } from './member-app.tsx';
 import { errorText, Failed, Icon, Spinner, useLoad } from './ui.tsx';
 
@@ -287,6 +288,7 @@ const CampaignCard = ({
           </button>
         </>
       )}
+      <InviteLeaderboard api={api} campaign={campaign} onUnauthorized={onUnauthorized} />
     </li>
   );
 };

@@ -30,8 +30,17 @@ export const rewardStatusColors: Record<RewardStatus, string> = {
   refused: 'default',
 };
 
-/** Roles that create campaigns and decide held rewards (the server enforces the same). */
+/** Roles that decide held rewards and change any campaign (the server enforces the same). */
 export const fissionManagerRoles = ['owner', 'operator'] as const;
+
+/** Roles that create campaigns: a store manager only for their own stores. */
+export const fissionCreatorRoles = ['owner', 'operator', 'store_manager'] as const;
+
+/** Whether the caller may change a campaign: owners and operators any, a store manager their store's (listed). */
+export const canChangeCampaign = (
+  hasRole: (...roles: readonly ('owner' | 'operator' | 'store_manager')[]) => boolean,
+  campaign: { storeId: string | null },
+): boolean => hasRole(...fissionManagerRoles) || (hasRole('store_manager') && campaign.storeId !== null);
 
 export const campaignsQuery = queryOptions({
   queryKey: ['listFissionCampaigns'],

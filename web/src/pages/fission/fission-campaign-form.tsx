@@ -20,13 +20,15 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import type { Schemas } from '../../api/types.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { FormDrawer } from '../../components/form-drawer.tsx';
 import { usePlatformAccounts, useSeries } from '../../components/lookups.ts';
-import { StaffPicker } from '../../components/pickers.tsx';
+import { StaffPicker, StorePicker } from '../../components/pickers.tsx';
 import { useSave } from '../../components/use-save.ts';
 import { couponTemplatesQuery } from '../../components/welcome-editor.tsx';
 import { useT } from '../../i18n/i18n.tsx';
-import { type FissionCampaign, type FissionReward, fissionKeys } from './fission-api.ts';
+import { useStoreScope } from '../../layout/store-scope.tsx';
+import { type FissionCampaign, type FissionReward, fissionKeys, fissionManagerRoles } from './fission-api.ts';
 
 type RewardValues = { kind: 'coupon' | 'points'; templateId?: string; points?: number | null };
 
@@ -35,6 +37,7 @@ type Values = {
   name: string;
   headline: string;
   platformAccountId: string;
+  storeId?: string;
   status: 'draft' | 'active';
   startsAt: Dayjs;
   endsAt?: Dayjs | null;
@@ -62,6 +65,7 @@ const valuesOf = (c: FissionCampaign): Values => ({
   name: c.name,
   headline: c.headline,
   platformAccountId: c.platformAccountId,
+  storeId: c.storeId ?? undefined,
   status: c.status === 'draft' ? 'draft' : 'active',
   startsAt: dayjs(c.startsAt),
   endsAt: c.endsAt ? dayjs(c.endsAt) : null,
@@ -295,13 +299,20 @@ export const FissionCampaignForm = ({
     label: c.name,
   }));
   const locked = !!campaign;
+  const scope = useStoreScope();
+  const isBrandWide = useAuth().hasRole(...fissionManagerRoles);
+  // A store manager's campaign belongs to one of their stores: the header's, else their first.
+  const defaultStoreId = isBrandWide ? undefined : (scope.storeId ?? scope.stores[0]?.id);
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     if (campaign) form.setFieldsValue(valuesOf(campaign));
-    else if (accountOptions.length === 1) form.setFieldValue('platformAccountId', accountOptions[0]!.value);
-  }, [open, campaign, form, accountOptions]);
+    else {
+      if (accountOptions.length === 1) form.setFieldValue('platformAccountId', accountOptions[0]!.value);
+      if (defaultStoreId) form.setFieldValue('storeId', defaultStoreId);
+    }
+  }, [open, campaign, form, accountOptions, defaultStoreId]);
 
   const save = useSave({
     save: async (v: Values) => {
@@ -317,6 +328,7 @@ export const FissionCampaignForm = ({
         name: v.name,
         headline: v.headline,
         platformAccountId: v.platformAccountId,
+        storeId: v.storeId ?? null,
         status: v.status,
         startsAt: v.startsAt.toISOString(),
         endsAt: v.endsAt ? v.endsAt.toISOString() : null,
@@ -447,6 +459,9 @@ export const FissionCampaignForm = ({
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="storeId" label={t('fission.store')} tooltip={t('fission.storeHelp')}>
+          <StorePicker disabled={locked} placeholder={t('fission.brandWide')} data-testid="fission-store" />
+        </Form.Item>
         {!locked && (
           <Form.Item name="status" label={t('fission.whenSaved')}>
             <Radio.Group

@@ -13,6 +13,7 @@ import {
   type CampaignStatus,
   campaignQuery,
   campaignStatusColors,
+  canChangeCampaign,
   type FissionCampaign,
   fissionKeys,
   fissionManagerRoles,
@@ -181,7 +182,7 @@ export const FissionCampaignPage = () => {
       subtitle={c?.headline}
       extra={
         c &&
-        canManage && (
+        canChangeCampaign(hasRole, c) && (
           <>
             {c.status === 'draft' && (
               <Button

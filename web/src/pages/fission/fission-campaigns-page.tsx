@@ -4,6 +4,7 @@ import { Button, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAuth } from '../../auth/auth.tsx';
+import { namesById, useStores } from '../../components/lookups.ts';
 import { PageContainer } from '../../components/page-container.tsx';
 import { TableEmpty } from '../../components/table-empty.tsx';
 import { useT } from '../../i18n/i18n.tsx';
@@ -12,7 +13,7 @@ import {
   campaignStatusColors,
   campaignsQuery,
   type FissionCampaignListItem,
-  fissionManagerRoles,
+  fissionCreatorRoles,
   windowOf,
 } from './fission-api.ts';
 import { FissionCampaignForm } from './fission-campaign-form.tsx';
@@ -25,10 +26,11 @@ export const FissionCampaignsPage = () => {
   const t = useT();
   const navigate = useNavigate();
   const { hasRole } = useAuth();
-  const canManage = hasRole(...fissionManagerRoles);
+  const canManage = hasRole(...fissionCreatorRoles);
   const [creating, setCreating] = useState(false);
   const [status, setStatus] = useState<CampaignStatus | 'all'>('all');
   const campaigns = useQuery(campaignsQuery);
+  const storeNames = namesById(useStores().data);
   const items = (campaigns.data ?? []).filter((c) => status === 'all' || c.status === status);
 
   return (
@@ -90,6 +92,12 @@ export const FissionCampaignsPage = () => {
                   </Typography.Text>
                 </>
               ),
+            },
+            {
+              title: t('fission.store'),
+              dataIndex: 'storeId',
+              render: (storeId: string | null) =>
+                storeId ? (storeNames.get(storeId) ?? '…') : t('fission.brandWide'),
             },
             {
               title: t('fission.statusLabel'),
