@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { jsonRecords } from '../db/json-records.ts';
 import { outboundMessages, platformAccounts } from '../db/schema/index.ts';
 import type { OutboundMessage } from './outbox.ts';
 
@@ -16,22 +17,30 @@ export type OutboundInput = OutboundMessage & {
 export type OutboundRow = typeof outboundMessages.$inferSelect;
 
 /**
- * Store outbound actions in the caller's transaction, one statement for all (an array per column, which
- * beats a VALUES row per message on big batches). Returns how many were new.
+ * Store outbound actions in the caller's transaction, one statement for all (one JSON parameter, which beats
+ * a VALUES row per message on big batches). Returns how many were new.
  */
 export const enqueueOutboundBatch = async (db: Db, inputs: OutboundInput[]): Promise<number> => {
   if (inputs.length === 0) return 0;
-  const column = <T>(pick: (input: OutboundInput) => T) => sql.param(inputs.map(pick));
+  const records = inputs.map((i) => ({
+    tenant_id: i.tenantId,
+    platform_account_id: i.platformAccountId,
+    idempotency_key: i.idempotencyKey,
+    kind: i.kind,
+    payload: i.payload,
+    source_event_id: i.sourceEventId ?? null,
+    next_attempt_at: i.notBefore?.toISOString() ?? null,
+  }));
   const result = await db.execute(sql`
     insert into ${outboundMessages}
       (tenant_id, platform_account_id, idempotency_key, kind, payload, source_event_id, next_attempt_at)
-    select v.tenant_id, v.platform_account_id, v.idempotency_key, v.kind, v.payload::jsonb, v.source_event_id,
+    select v.tenant_id, v.platform_account_id, v.idempotency_key, v.kind, v.payload, v.source_event_id,
       coalesce(v.next_attempt_at, now())
-    from unnest(${column((i) => i.tenantId)}::uuid[], ${column((i) => i.platformAccountId)}::uuid[],
-      ${column((i) => i.idempotencyKey)}::text[], ${column((i) => i.kind)}::text[],
-      ${column((i) => JSON.stringify(i.payload))}::text[], ${column((i) => i.sourceEventId ?? null)}::bigint[],
-      ${column((i) => i.notBefore?.toISOString() ?? null)}::timestamptz[])
-      as v(tenant_id, platform_account_id, idempotency_key, kind, payload, source_event_id, next_attempt_at)
+    from ${jsonRecords(
+      records,
+      'v',
+      'tenant_id uuid, platform_account_id uuid, idempotency_key text, kind text, payload jsonb, source_event_id bigint, next_attempt_at timestamptz',
+    )}
     on conflict (platform_account_id, idempotency_key) do nothing
     returning id`);
   // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.

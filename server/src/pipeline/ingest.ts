@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
+import { jsonRecords } from '../db/json-records.ts';
 import { inboundEvents } from '../db/schema/index.ts';
 import { describeError } from '../jobs/backoff.ts';
 import { coalesceCalls } from '../jobs/coalesce-calls.ts';
@@ -29,14 +30,17 @@ export const insertInboundEvents = async (
 ): Promise<Set<string>> => {
   if (rows.length === 0) return new Set();
   const now = options.now ? sql`${options.now.toISOString()}::timestamptz` : sql`now()`;
-  const column = (pick: (row: InboundRow) => string) => sql.param(rows.map(pick));
-  // One array per column (unnest) rather than a VALUES row per event: a third of the time for big batches.
+  const records = rows.map((r) => ({
+    tenant_id: r.tenantId,
+    platform_account_id: r.platformAccountId,
+    external_id: r.event.externalId,
+    type: r.event.type,
+    payload: r.event,
+  }));
   const result = await db.execute(sql`
     insert into ${inboundEvents} (tenant_id, platform_account_id, external_id, type, payload, received_at, next_attempt_at)
-    select v.tenant_id, v.platform_account_id, v.external_id, v.type, v.payload::jsonb, ${now}, ${now}
-    from unnest(${column((r) => r.tenantId)}::uuid[], ${column((r) => r.platformAccountId)}::uuid[],
-      ${column((r) => r.event.externalId)}::text[], ${column((r) => r.event.type)}::text[],
-      ${column((r) => JSON.stringify(r.event))}::text[]) as v(tenant_id, platform_account_id, external_id, type, payload)
+    select v.tenant_id, v.platform_account_id, v.external_id, v.type, v.payload, ${now}, ${now}
+    from ${jsonRecords(records, 'v', 'tenant_id uuid, platform_account_id uuid, external_id text, type text, payload jsonb')}
     on conflict (platform_account_id, external_id) do nothing
     returning platform_account_id, external_id`);
   // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.

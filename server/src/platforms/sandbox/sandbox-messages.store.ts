@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { jsonRecords } from '../../db/json-records.ts';
 import { sandboxGroups, sandboxMessages, sandboxUsers } from '../../db/schema/index.ts';
 import type { SandboxAccount } from './sandbox.store.ts';
 
@@ -36,16 +37,20 @@ export const insertBotGroupMessages = async (
   now: Date,
 ): Promise<(number | null)[]> => {
   if (messages.length === 0) return [];
-  const column = <T>(pick: (m: BotGroupMessage) => T) => sql.param(messages.map(pick));
+  const records = messages.map((m, n) => ({
+    group_id: m.groupId,
+    text: m.text,
+    attachments: m.attachments,
+    n,
+  }));
   // Rows are inserted in the SELECT's order, so the identity ids ascend with `n` inside each group: sorting
   // what comes back by id pairs every row with its message, even when one group gets several.
   const result = await db.execute(sql`
     insert into ${sandboxMessages}
       (tenant_id, platform_account_id, chat_kind, group_id, sender_kind, kind, text, attachments, created_at)
     select ${account.tenantId}::uuid, ${account.id}::uuid, 'group', g.id, 'bot', 'text', v.text,
-      v.attachments::jsonb, ${now.toISOString()}::timestamptz
-    from unnest(${column((m) => m.groupId)}::uuid[], ${column((m) => m.text)}::text[],
-      ${column((m) => JSON.stringify(m.attachments))}::text[]) with ordinality as v(group_id, text, attachments, n)
+      v.attachments, ${now.toISOString()}::timestamptz
+    from ${jsonRecords(records, 'v', 'group_id uuid, text text, attachments jsonb, n int')}
     join ${sandboxGroups} g on g.id = v.group_id and g.platform_account_id = ${account.id}::uuid
       and g.tenant_id = ${account.tenantId}::uuid and g.dismissed_at is null
     order by v.n
