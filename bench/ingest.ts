@@ -60,6 +60,21 @@ const listen = (deps: AppDeps): Promise<{ server: ServerType; url: string }> =>
     );
   });
 
+/**
+ * PostgreSQL's counters for the bench database (pg_stat_database; null on PGlite). A backend reports its
+ * counts at most once a second, so the reading waits that long first.
+ */
+const databaseStats = async (bench: BenchDatabase): Promise<Record<string, number> | null> => {
+  if (!bench.url) return null;
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  const { rows } = await bench.database.executeSql(
+    `select xact_commit as commits, tup_inserted as inserted, tup_updated as updated, tup_deleted as deleted,
+       tup_fetched as fetched from pg_stat_database where datname = current_database()`,
+  );
+  const row = rows[0] as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+};
+
 const measureRaw = (bench: BenchDatabase) =>
   measureRawInserts(bench.url ? { url: bench.url } : { database: bench.database }, {
     total: settings.rawInserts,
@@ -76,6 +91,7 @@ const runOnce = async (
   // planner statistics and no dead rows left over from the previous run. Not timed.
   await bench.database.executeSql('vacuum analyze');
   const mark = await markRun(bench.database);
+  const statsBefore = await databaseStats(bench);
   // Generous: a run that cannot finish in this time is reported as unfinished rather than waited for.
   const budgetMs = 30_000 + (options.total / 200) * 1000;
   // How long the server's event loop was held up while the load ran: what stretches the ack tail.
@@ -117,6 +133,7 @@ const runOnce = async (
     },
   });
   const server = process.cpuUsage(cpuBefore.server);
+  const statsAfter = await databaseStats(bench);
   const perEvent = (seconds: number) => round((seconds * 1e6) / Math.max(load.sent, 1));
   const cpuMicros = {
     server: perEvent(
@@ -125,10 +142,21 @@ const runOnce = async (
     postgres: perEvent(postgres.seconds() - cpuBefore.pg),
     client: load.clientCpuMicrosPerRequest,
   };
+  // What PostgreSQL did per event (commits, rows written and read): the work behind its CPU figure.
+  const databaseWork =
+    statsBefore && statsAfter
+      ? Object.fromEntries(
+          Object.keys(statsAfter).map((key) => [
+            key,
+            round((statsAfter[key]! - statsBefore[key]!) / Math.max(load.sent, 1), 2),
+          ]),
+        )
+      : undefined;
   postgres.stop();
   return {
     ...summarizeRun(options.name, load, pipeline, load.sent - load.errors),
     cpuMicros,
+    databaseWork,
     loopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
   };
 };

@@ -15,6 +15,8 @@ export type RunResult = {
   loopDelayMs?: { p99: number; max: number };
   /** CPU per event from the first request until the last reply (µs): server (+ worker), PostgreSQL, load generator. */
   cpuMicros?: { server: number; postgres: number; client: number };
+  /** PostgreSQL's counters per event over the run (commits, rows inserted / updated / deleted / fetched). */
+  databaseWork?: Record<string, number>;
 };
 
 export const summarizeRun = (
@@ -73,6 +75,10 @@ export const formatTable = (input: { raw: number; runs: RunResult[] }): string =
         `  (CPU per event: server ${server} µs, PostgreSQL ${postgres} µs, load generator ${client} µs; ` +
           `total ${round(server + postgres + client)} µs, so at most ${round((availableParallelism() * 1e6) / (server + postgres + client))} events/s on these cores)`,
       );
+    }
+    if (run.databaseWork) {
+      const work = Object.entries(run.databaseWork).map(([key, value]) => `${key} ${value}`);
+      lines.push(`  (PostgreSQL per event: ${work.join(', ')})`);
     }
     if (run.load.errors > 0)
       lines.push(`  ${run.load.errors} of ${run.load.sent} requests were not acknowledged`);

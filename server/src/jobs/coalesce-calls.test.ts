@@ -59,4 +59,36 @@ describe('coalesceCalls', () => {
     await settle();
     expect(errors).toHaveLength(2);
   });
+
+  it('keeps runs minIntervalMs apart; calls while waiting for the slot are served by that run', async () => {
+    const { runs, run } = controllableRuns();
+    const startedAt: number[] = [];
+    const call = coalesceCalls(
+      () => {
+        startedAt.push(performance.now());
+        return run();
+      },
+      () => {},
+      { minIntervalMs: 50 },
+    );
+    call();
+    expect(runs).toHaveLength(1);
+    runs[0]!.finish();
+    await settle();
+    call();
+    call();
+    // Due, but not before its slot.
+    expect(runs).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    call();
+    expect(runs).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(runs).toHaveLength(2);
+    expect(startedAt[1]! - startedAt[0]!).toBeGreaterThanOrEqual(49);
+    runs[1]!.finish();
+    await settle();
+    // The three calls above were all made before the second run started: no third run.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(runs).toHaveLength(2);
+  });
 });

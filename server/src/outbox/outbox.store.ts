@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { jsonRecords } from '../db/json-records.ts';
 import { outboundMessages, platformAccounts } from '../db/schema/index.ts';
@@ -51,11 +51,19 @@ export const enqueueOutboundBatch = async (db: Db, inputs: OutboundInput[]): Pro
 export const enqueueOutbound = async (db: Db, input: OutboundInput): Promise<boolean> =>
   (await enqueueOutboundBatch(db, [input])) === 1;
 
+/**
+ * Due: pending and its time has come, or left 'sending' by a worker that died mid-delivery and whose lock
+ * has expired. Either way next_attempt_at <= now (a row is claimed only once due), which bounds the scan of
+ * outbound_messages_due (account, next_attempt_at, id) so that a claim reads the rows it takes, not the
+ * whole backlog.
+ */
 const isDue = (now: Date) =>
-  or(
-    and(eq(outboundMessages.status, 'pending'), lte(outboundMessages.nextAttemptAt, now)),
-    // A worker that died mid-delivery left its rows 'sending'; once the lock expires they are due again.
-    and(eq(outboundMessages.status, 'sending'), lt(outboundMessages.lockedUntil, now)),
+  and(
+    lte(outboundMessages.nextAttemptAt, now),
+    or(
+      eq(outboundMessages.status, 'pending'),
+      and(eq(outboundMessages.status, 'sending'), lt(outboundMessages.lockedUntil, now)),
+    ),
   );
 
 /**
@@ -71,7 +79,8 @@ export const claimDueOutbound = async (
     .select({ id: outboundMessages.id })
     .from(outboundMessages)
     .where(and(eq(outboundMessages.platformAccountId, input.platformAccountId), isDue(input.now)))
-    .orderBy(asc(outboundMessages.id))
+    // The index's order: oldest due first, in enqueue order within the same time.
+    .orderBy(asc(outboundMessages.nextAttemptAt), asc(outboundMessages.id))
     .limit(input.limit)
     .for('update', { skipLocked: true });
   const rows = await db
@@ -130,13 +139,15 @@ export const findAccountsWithDueOutbound = async (db: Db, now: Date): Promise<st
   return rows.map((r) => r.platformAccountId);
 };
 
-/** When the account's next pending row becomes due, if it has one. */
+/** When the account's next pending row becomes due, if it has one (the first in the due index's order). */
 export const findNextDueAt = async (db: Db, platformAccountId: string): Promise<Date | null> => {
   const [row] = await db
-    .select({ at: min(outboundMessages.nextAttemptAt) })
+    .select({ at: outboundMessages.nextAttemptAt })
     .from(outboundMessages)
     .where(
       and(eq(outboundMessages.platformAccountId, platformAccountId), eq(outboundMessages.status, 'pending')),
-    );
+    )
+    .orderBy(asc(outboundMessages.platformAccountId), asc(outboundMessages.nextAttemptAt))
+    .limit(1);
   return row?.at ?? null;
 };

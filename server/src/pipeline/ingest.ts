@@ -93,6 +93,8 @@ const batcherOf = (deps: AppDeps): IngestBatcher => {
   const wake = coalesceCalls(
     () => wakeEventProcessor(deps.jobs),
     (error) => deps.logger.warn({ error: describeError(error) }, 'pipeline: could not wake the processor'),
+    // At most ten wakes a second: each is a commit, and the worker polls its queue every 0.5 s anyway.
+    { minIntervalMs: 100 },
   );
   batcher = createIngestBatcher({
     store: (rows) => insertInboundEvents(deps.db, rows, { now: deps.now() }),
