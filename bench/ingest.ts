@@ -23,7 +23,7 @@ import { featureHandlers } from '../server/src/pipeline/handlers.ts';
 import { startWorker } from '../server/src/worker.ts';
 import { type BenchDatabase, openBenchDatabase } from './lib/bench-database.ts';
 import { type BenchWorld, createBenchWorld, echo } from './lib/bench-world.ts';
-import { processCpuSeconds, watchPostgresCpu } from './lib/postgres-cpu.ts';
+import { backendsOf, processCpuSeconds, watchPostgresCpu } from './lib/postgres-cpu.ts';
 import { measureRawInserts } from './lib/raw-inserts.ts';
 import { formatTable, type RunResult, summarizeRun } from './lib/report.ts';
 import { runLoadInChild } from './lib/run-load.ts';
@@ -98,11 +98,11 @@ const runOnce = async (
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   // CPU per event, whatever else the machine runs: this process, the worker's (when split) and PostgreSQL's.
-  const postgres = watchPostgresCpu(bench.url ? new URL(bench.url).pathname.slice(1) : undefined);
+  const postgres = watchPostgresCpu(bench.url ? backendsOf(bench.database) : undefined);
   const cpuBefore = {
     server: process.cpuUsage(),
     worker: processCpuSeconds(target.workerPid),
-    pg: postgres.seconds(),
+    pg: await postgres.seconds(),
   };
   const load = await runLoadInChild(
     {
@@ -139,7 +139,7 @@ const runOnce = async (
     server: perEvent(
       (server.user + server.system) / 1e6 + processCpuSeconds(target.workerPid) - cpuBefore.worker,
     ),
-    postgres: perEvent(postgres.seconds() - cpuBefore.pg),
+    postgres: perEvent((await postgres.seconds()) - cpuBefore.pg),
     client: load.clientCpuMicrosPerRequest,
   };
   // What PostgreSQL did per event (commits, rows written and read): the work behind its CPU figure.

@@ -18,7 +18,7 @@ import { createRateLimitStore } from '../server/src/outbox/rate-limit.ts';
 import { processPendingEvents } from '../server/src/pipeline/process-events.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { createBenchWorld, echo } from './lib/bench-world.ts';
-import { watchPostgresCpu } from './lib/postgres-cpu.ts';
+import { backendsOf, watchPostgresCpu } from './lib/postgres-cpu.ts';
 import { runLoadInChild } from './lib/run-load.ts';
 import { round } from './lib/stats.ts';
 
@@ -34,18 +34,22 @@ const inspector = profileDir ? new Session() : undefined;
 inspector?.connect();
 
 /** Wall-clock rate, and CPU microseconds per item in this process and in PostgreSQL (less noisy than rates). */
-const timed = async (databaseName: string | undefined, stage: string, work: () => Promise<number>) => {
+const timed = async (
+  backends: (() => Promise<number[]>) | undefined,
+  stage: string,
+  work: () => Promise<number>,
+) => {
   if (inspector) {
     await inspector.post('Profiler.enable');
     await inspector.post('Profiler.start');
   }
-  const postgres = watchPostgresCpu(databaseName);
+  const postgres = watchPostgresCpu(backends);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const pgCpu = postgres.seconds();
+  const pgCpu = await postgres.seconds();
   const count = await work();
   const used = process.cpuUsage(cpu);
-  const pgUsed = postgres.seconds() - pgCpu;
+  const pgUsed = (await postgres.seconds()) - pgCpu;
   postgres.stop();
   if (inspector) {
     const { profile } = await inspector.post('Profiler.stop');
@@ -119,18 +123,18 @@ const main = async () => {
     await drain();
     await deliver();
 
-    const databaseName = bench.url ? new URL(bench.url).pathname.slice(1) : undefined;
+    const backends = bench.url ? backendsOf(bench.database) : undefined;
     let ackReport: Awaited<ReturnType<typeof post>> | undefined;
-    const acks = await timed(databaseName, 'acks', async () => {
+    const acks = await timed(backends, 'acks', async () => {
       ackReport = await post(events);
       return ackReport.sent;
     });
-    const processed = await timed(databaseName, 'process', drain);
-    const delivered = await timed(databaseName, 'deliver', deliver);
+    const processed = await timed(backends, 'process', drain);
+    const delivered = await timed(backends, 'deliver', deliver);
     server.close();
     const line = (name: string, stage: typeof acks) =>
       `${name.padEnd(28)}${String(stage.perSecond).padStart(9)}/s  CPU per event: server ${stage.nodeMicros} µs` +
-      (databaseName ? `, PostgreSQL ${stage.postgresMicros} µs` : '');
+      (backends ? `, PostgreSQL ${stage.postgresMicros} µs` : '');
     console.log(`${bench.label}; ${events} events; concurrency ${concurrency}; pool ${poolSize}`);
     console.log(
       `${line('webhook acks (no worker)', acks)}; p50 ${ackReport?.latencyMs.p50} p99 ${ackReport?.latencyMs.p99} ms`,
