@@ -47,8 +47,23 @@ const readProgress = async (database: Database, mark: RunMark): Promise<Pipeline
 };
 
 /**
- * Poll until `expected` events are processed and as many replies sent (or something failed, or the
- * deadline passed). The finish time is read from the rows' own stamps, so the poll interval adds no error.
+ * Whether anything of the run is still on its way: a pending event, or an outbound row not yet settled. Read
+ * through the partial indexes of the due rows, so polling costs the database next to nothing (counting the
+ * run's rows every 100 ms was a fifth of PostgreSQL's work in the drain's last second).
+ */
+const isDrained = async (database: Database, mark: RunMark): Promise<boolean> => {
+  const { rows } = await database.executeSql(
+    `select not exists (select 1 from inbound_events where status = 'pending' and id > $1)
+       and not exists (select 1 from outbound_messages where status in ('pending', 'sending') and id > $2) as drained`,
+    [mark.inboundId, mark.outboundId],
+  );
+  return rows[0]!.drained === true;
+};
+
+/**
+ * Poll until the run has drained (or the deadline passed), then count what became of it: `expected` events
+ * processed and as many replies sent, or failures. The finish time is read from the rows' own stamps, so the
+ * poll interval adds no error.
  */
 export const waitForPipeline = async (
   database: Database,
@@ -56,11 +71,13 @@ export const waitForPipeline = async (
   options: { expected: number; deadline: number; pollMs: number; onProgress?: (p: PipelineProgress) => void },
 ): Promise<PipelineProgress & { isComplete: boolean }> => {
   for (;;) {
-    const progress = await readProgress(database, mark);
-    options.onProgress?.(progress);
-    const isComplete = progress.processed >= options.expected && progress.sent >= options.expected;
-    const isStuck = progress.failedEvents > 0 || progress.failedSends > 0;
-    if (isComplete || isStuck || Date.now() > options.deadline) return { ...progress, isComplete };
+    const isDone = (await isDrained(database, mark)) || Date.now() > options.deadline;
+    if (isDone || options.onProgress) {
+      const progress = await readProgress(database, mark);
+      options.onProgress?.(progress);
+      const isComplete = progress.processed >= options.expected && progress.sent >= options.expected;
+      if (isDone || isComplete) return { ...progress, isComplete };
+    }
     await new Promise((resolve) => setTimeout(resolve, options.pollMs));
   }
 };
