@@ -7,7 +7,7 @@
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:ingest   a fresh database there
  *
  * Knobs (environment): BENCH_EVENTS, BENCH_CONCURRENCY, BENCH_RATE, BENCH_RATE_EVENTS, BENCH_RAW_INSERTS,
- * BENCH_POOL_SIZE, BENCH_WORKER_BATCH, BENCH_VERBOSE=1, BENCH_SPLIT=1 (worker in its own process, PostgreSQL),
+ * BENCH_POOL_SIZE, BENCH_WORKER_BATCH, BENCH_WORKER_POLL_MS, BENCH_VERBOSE=1, BENCH_SPLIT=1 (worker in its own process, PostgreSQL),
  * BENCH_FEATURES=1 (run the product's feature handlers too). Everything is bounded: fixed counts and a deadline per run; the database is dropped after.
  */
 import { availableParallelism } from 'node:os';
@@ -40,6 +40,12 @@ const numberFrom = (name: string, fallback: number) => {
 const settings = {
   events: numberFrom('BENCH_EVENTS', isPostgres ? 30_000 : 5_000),
   concurrency: numberFrom('BENCH_CONCURRENCY', 48),
+  /**
+   * Connections of the fixed-rate run: enough that the client never holds a due request back for want of a
+   * free one (48 connections carry at most 48 ÷ latency requests a second); 100 is Telegram's largest
+   * max_connections for one bot.
+   */
+  rateConcurrency: numberFrom('BENCH_RATE_CONCURRENCY', 100),
   rate: numberFrom('BENCH_RATE', isPostgres ? 5_000 : 1_000),
   rateEvents: numberFrom('BENCH_RATE_EVENTS', isPostgres ? 25_000 : 5_000),
   rawInserts: numberFrom('BENCH_RAW_INSERTS', isPostgres ? 20_000 : 5_000),
@@ -85,7 +91,7 @@ const measureRaw = (bench: BenchDatabase) =>
 const runOnce = async (
   bench: BenchDatabase,
   target: { url: string; world: BenchWorld; workerPid?: number },
-  options: { name: string; total: number; rate: number },
+  options: { name: string; total: number; rate: number; concurrency: number },
 ): Promise<RunResult> => {
   // What autovacuum would have done by now on a live server (the test server runs without it): fresh
   // planner statistics and no dead rows left over from the previous run. Not timed.
@@ -110,7 +116,7 @@ const runOnce = async (
       accountId: target.world.accountId,
       secret: target.world.webhookSecret,
       total: options.total,
-      concurrency: settings.concurrency,
+      concurrency: options.concurrency,
       memberIds: target.world.memberIds,
       groupIds: target.world.groupIds,
       ratePerSecond: options.rate,
@@ -175,6 +181,7 @@ const main = async () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
       ORCHARD_WORKER_BATCH: process.env.BENCH_WORKER_BATCH,
+      ORCHARD_WORKER_POLL_MS: process.env.BENCH_WORKER_POLL_MS,
     });
     const secret = 'orchard-bench-secret-0123456789';
     const deps = createDeps({
@@ -197,6 +204,7 @@ const main = async () => {
             poolSize: settings.poolSize,
             withFeatures: settings.withFeatures,
             batch: process.env.BENCH_WORKER_BATCH,
+            pollMs: process.env.BENCH_WORKER_POLL_MS,
           })
         : await startWorker(deps, boss);
     const workerPid = 'pid' in worker ? (worker.pid as number | undefined) : undefined;
@@ -209,13 +217,15 @@ const main = async () => {
     const target = { url: listening.url, world, workerPid };
 
     // Warm-up: JIT, connections, and every member's identity created (steady state: known members).
-    await runOnce(bench, target, { name: 'warm-up', total: settings.warmUpEvents, rate: 0 });
+    const flatOut = { rate: 0, concurrency: settings.concurrency };
+    await runOnce(bench, target, { name: 'warm-up', total: settings.warmUpEvents, ...flatOut });
     const runs = [
-      await runOnce(bench, target, { name: 'flat out', total: settings.events, rate: 0 }),
+      await runOnce(bench, target, { name: 'flat out', total: settings.events, ...flatOut }),
       await runOnce(bench, target, {
         name: `at ${settings.rate}/s`,
         total: settings.rateEvents,
         rate: settings.rate,
+        concurrency: settings.rateConcurrency,
       }),
     ];
     const rawAfter = await measureRaw(bench);
@@ -223,7 +233,7 @@ const main = async () => {
 
     console.log(
       `\nOrchard ingest bench: ${bench.label}; ${availableParallelism()} cores; node ${process.version}; ` +
-        `concurrency ${settings.concurrency}; app pool ${settings.poolSize}; ` +
+        `connections ${settings.concurrency} flat out, ${settings.rateConcurrency} at a fixed rate; app pool ${settings.poolSize}; ` +
         `worker ${settings.split && bench.url ? 'in its own process' : 'in the same process'}`,
     );
     console.log(

@@ -19,6 +19,7 @@ export type WorkerSpec = {
   poolSize: number;
   withFeatures: boolean;
   batch?: string;
+  pollMs?: string;
 };
 
 const self = fileURLToPath(import.meta.url);
@@ -54,6 +55,7 @@ const runWorker = async (spec: WorkerSpec) => {
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     ORCHARD_WORKER_BATCH: spec.batch,
+    ORCHARD_WORKER_POLL_MS: spec.pollMs,
   });
   const deps = createDeps({
     config,

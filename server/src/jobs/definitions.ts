@@ -56,6 +56,14 @@ const maxWakeDelayMs = 2_000;
 /** Drain loops per run: on PostgreSQL they claim disjoint batches in parallel (SKIP LOCKED); on PGlite they take turns. */
 const processLanes = 2;
 
+/** A pause of the worker's poll interval (ORCHARD_WORKER_POLL_MS) between two batches of a run. */
+const pause = (deps: AppDeps) => new Promise((resolve) => setTimeout(resolve, deps.config.worker.pollMs));
+
+/**
+ * Drain due events. While events keep arriving (the last batch found some), the run stays and looks again
+ * after the poll interval instead of ending: a queue picks a new job up only every 0.5 s, and under steady
+ * traffic that pause, not the work, set the pace. It ends at the first empty look or when its time is up.
+ */
 export const processEventsJob = defineJob({
   name: jobNames.processEvents,
   policy: 'stately',
@@ -67,8 +75,9 @@ export const processEventsJob = defineJob({
     const drain = async (): Promise<boolean> => {
       for (;;) {
         const stats = await processPendingEvents(deps, { limit });
-        if (stats.claimed < limit) return false;
-        if (performance.now() - started > drainBudgetMs) return true;
+        if (performance.now() - started > drainBudgetMs) return stats.claimed > 0;
+        if (stats.claimed === 0) return false;
+        if (stats.claimed < limit) await pause(deps);
       }
     };
     const lanes = await Promise.all(Array.from({ length: processLanes }, drain));
@@ -76,6 +85,7 @@ export const processEventsJob = defineJob({
   },
 });
 
+/** Deliver an account's due rows; like the event processor, it stays while replies keep coming. */
 export const deliverOutboundJob = defineJob({
   name: jobNames.deliverOutbound,
   policy: 'stately',
@@ -86,8 +96,14 @@ export const deliverOutboundJob = defineJob({
     for (;;) {
       const stats = await deliverOutbound(deps, { platformAccountId, rateLimits });
       const isFull = stats.claimed === stats.limit && stats.deferred < stats.claimed;
+      const isWithinBudget = performance.now() - started < drainBudgetMs;
+      if (isFull && isWithinBudget) continue;
+      // Rows went out and none waits for the rate limit: more are probably on their way.
+      if (stats.sent > 0 && stats.deferred === 0 && isWithinBudget) {
+        await pause(deps);
+        continue;
+      }
       const waitMs = stats.nextDueAt ? stats.nextDueAt.getTime() - deps.now().getTime() : null;
-      if (isFull && performance.now() - started < drainBudgetMs) continue;
       // Rows due within a minute: come back for them (briefly); later ones are the sweep's.
       if (waitMs !== null && waitMs <= 60_000) {
         await wakeDelivery(
