@@ -157,24 +157,25 @@ export const deliverOutbound = async (
   };
 
   // Plain sends go to the platform in one call where it has one (sendMany); everything else one by one.
-  const sendMany = adapter.sendMany;
-  const isBulk = (id: number) => sendMany !== undefined && byId.get(id)!.message.kind === 'send';
-  const bulk = plan.sendNow.flatMap((id) => {
+  const bulk: { row: OutboundRow; payload: Extract<OutboundMessage, { kind: 'send' }>['payload'] }[] = [];
+  const single: number[] = [];
+  for (const id of plan.sendNow) {
     const { row, message } = byId.get(id)!;
-    return sendMany && message.kind === 'send' ? [{ row, payload: message.payload }] : [];
-  });
-  if (bulk.length > 0 && sendMany) {
-    const results = blockedUntil() > now.getTime() ? [] : await sendMany(bulk.map((item) => item.payload));
+    if (adapter.sendMany && message.kind === 'send') bulk.push({ row, payload: message.payload });
+    else single.push(id);
+  }
+  if (bulk.length > 0 && adapter.sendMany) {
+    const isBlocked = () => blockedUntil() > now.getTime();
+    const results = isBlocked() ? [] : await adapter.sendMany(bulk.map((item) => item.payload));
     bulk.forEach(({ row }, index) => {
       const result = results[index];
       // Held back by a 429 (before the call, or of an earlier message in it): not an attempt of its own.
       const isHeldBack =
         !result ||
-        (!result.ok && blockedUntil() > now.getTime() && classifyDeliveryError(result.error).retryAfterMs);
+        (!result.ok && isBlocked() && classifyDeliveryError(result.error).retryAfterMs !== undefined);
       outcomes.push(isHeldBack ? defer(row, blockedUntil()) : outcomeOf(row, result));
     });
   }
-  const single = plan.sendNow.filter((id) => !isBulk(id));
   outcomes.push(...(await mapWithConcurrency(single, options.concurrency ?? 4, attemptOne)));
   await recordDeliveryOutcomes(deps.db, outcomes);
   await followUpTemplateDeliveries(
