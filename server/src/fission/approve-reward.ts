@@ -7,7 +7,7 @@ import { type FissionRewardStatus, fissionInviters, fissionRewards, members } fr
 import { AppError, notFound } from '../errors.ts';
 import { type Page, pageOf } from '../http/pagination.ts';
 import { runRewardTx } from '../loyalty/reward-tx.ts';
-import { loadCampaign, releaseTierBudget } from './fission.store.ts';
+import { loadCampaign, lockTier, releaseTierBudget } from './fission.store.ts';
 import { rewardTextOf } from './fission.ts';
 import { giveFreedTierPlace } from './give-freed-place.ts';
 import { issueRecorded, type RewardRow } from './give-reward.ts';
@@ -82,6 +82,9 @@ export const approveFissionReward = async (deps: AppDeps, auth: AuthContext, rew
   const staffId = auth.actor.type === 'staff' ? auth.actor.id : null;
   const row = await runRewardTx(deps, auth.tenantId, async (rt) => {
     const held = await lockHeld(rt.tx, auth.tenantId, rewardId);
+    // The tier before the coupon template, as settlement takes them (a refused coupon gives the budget back).
+    if (held.kind === 'tier' && held.tierIndex !== null)
+      await lockTier(rt.tx, auth.tenantId, held.campaignId, held.tierIndex);
     const record = (await loadCampaign(rt.tx, auth.tenantId, held.campaignId))!;
     const tier = record.tiers.find((t) => t.tierIndex === held.tierIndex);
     const message =

@@ -186,6 +186,25 @@ export const takeTierBudget = async (tx: Db, tenantId: string, campaignId: strin
   return rows.length > 0;
 };
 
+/**
+ * Lock a tier's row for the rest of the transaction. Whatever touches a tier's budget and issues a coupon takes
+ * the tier first and the coupon template second (settlement does, through takeTierBudget), so two of them
+ * never wait on each other in opposite orders.
+ */
+export const lockTier = async (tx: Db, tenantId: string, campaignId: string, tierIndex: number) => {
+  await tx
+    .select({ tierIndex: fissionTiers.tierIndex })
+    .from(fissionTiers)
+    .where(
+      and(
+        eq(fissionTiers.tenantId, tenantId),
+        eq(fissionTiers.campaignId, campaignId),
+        eq(fissionTiers.tierIndex, tierIndex),
+      ),
+    )
+    .for('update');
+};
+
 export const releaseTierBudget = (tx: Db, tenantId: string, campaignId: string, tierIndex: number) =>
   tx
     .update(fissionTiers)

@@ -58,6 +58,10 @@ export const progressTextOf = (validCount: number, tiers: TierRule[]): string =>
   return `${validCount} of ${next.invites} — ${left} more for your gift (${next.name})`;
 };
 
+/** Told instead of the gift when the tier's budget is spent (a place freed later still brings the gift). */
+export const budgetSpentTextOf = (tierName: string, invites: number): string =>
+  `Thank you: ${invites} friends joined through you! The gifts of this tier (${tierName}) are all given out.`;
+
 export const rewardTextOf = (tierName: string, invites: number, isHeld: boolean): string =>
   isHeld
     ? `You reached ${invites} invites! Your gift (${tierName}) is being checked by our staff and will follow.`

@@ -132,13 +132,17 @@ describe('fission: a place freed by a rejection', () => {
       .select()
       .from(outboundMessages)
       .where(like(outboundMessages.idempotencyKey, `%fission:${campaignId}:${ben!.memberId}:tier:%`));
-    expect(rows).toHaveLength(1);
+    expect(rows.map((r) => r.idempotencyKey.split(':').at(-1)).sort()).toEqual(['issued', 'refused']);
     await w.deliverMessages();
     await w.deliverMessages();
-    // (Before, his settlement had sent the progress note a refusal gets; the gift is told once.)
-    expect((await botTexts(ben!.sandboxId)).filter((t) => t.startsWith('You reached'))).toEqual([
+    // His settlement told him the tier's gifts were out (not the progress note, which promises every gift);
+    // the freed place then brought the gift, told once.
+    const texts = await botTexts(ben!.sandboxId);
+    expect(texts.filter((t) => t.includes('all given out') || t.startsWith('You reached'))).toEqual([
+      'Thank you: 2 friends joined through you! The gifts of this tier (Facial cleanser) are all given out.',
       'You reached 2 invites! Your gift: Facial cleanser. Thank you for sharing.',
     ]);
+    expect(texts.filter((t) => t.includes('every gift of this campaign is yours'))).toEqual([]);
     // Settling Ben again changes nothing.
     expect((await settle(campaignId, ben!)).tierRewards).toBe(0);
     expect(await couponsOf(campaignId, ben!.memberId)).toHaveLength(1);

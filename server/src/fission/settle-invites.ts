@@ -17,9 +17,16 @@ import {
   releaseTierBudget,
   takeTierBudget,
 } from './fission.store.ts';
-import { isProgressDue, progressTextOf, rewardTextOf, type TierRule, tiersReached } from './fission.ts';
+import {
+  budgetSpentTextOf,
+  isProgressDue,
+  progressTextOf,
+  rewardTextOf,
+  type TierRule,
+  tiersReached,
+} from './fission.ts';
 import { BUDGET_SPENT_NOTE } from './give-freed-place.ts';
-import { giveReward } from './give-reward.ts';
+import { giveReward, tellMember } from './give-reward.ts';
 
 export type SettleOptions = {
   /** Tests only: runs after each tier reward inside the transaction (a crash there rolls everything back). */
@@ -121,14 +128,15 @@ export const settleInviter = (
           eq(fissionInviters.memberId, input.inviterMemberId),
         ),
       );
-    result.tierRewards = await rewardTiers(
+    const tiers = await rewardTiers(
       rt,
       record,
       { memberId: input.inviterMemberId, validCount, isHeld: inviter.isOnHold },
       options,
     );
+    result.tierRewards = tiers.given;
     if (
-      result.tierRewards === 0 &&
+      tiers.given + tiers.told === 0 &&
       isProgressDue(inviter.progressSentAt, rt.now, record.config.progressIntervalMinutes)
     ) {
       await sendProgress(rt, record, input.inviterMemberId, validCount);
@@ -224,7 +232,7 @@ const rewardTiers = async (
   record: CampaignRecord,
   input: { memberId: string; validCount: number; isHeld: boolean },
   options: SettleOptions,
-): Promise<number> => {
+): Promise<{ given: number; told: number }> => {
   const campaignId = record.campaign.id;
   const settled = await rt.tx
     .select({ tierIndex: fissionRewards.tierIndex })
@@ -243,11 +251,12 @@ const rewardTiers = async (
     new Set(settled.map((s) => s.tierIndex!)),
   );
   let given = 0;
+  let told = 0;
   for (const tier of reached) {
     const idempotencyKey = `fission:${campaignId}:${input.memberId}:tier:${tier.tierIndex}`;
     const hasBudget = await takeTierBudget(rt.tx, rt.tenantId, campaignId, tier.tierIndex);
     if (!hasBudget) {
-      await rt.tx
+      const refused = await rt.tx
         .insert(fissionRewards)
         .values({
           tenantId: rt.tenantId,
@@ -261,7 +270,18 @@ const rewardTiers = async (
           idempotencyKey,
           createdAt: rt.now,
         })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: fissionRewards.id });
+      // Told once, with the refusal (not the progress note, which would promise every gift).
+      if (refused.length > 0) {
+        await tellMember(
+          rt,
+          input.memberId,
+          `${idempotencyKey}:refused`,
+          budgetSpentTextOf(tier.name, tier.invites),
+        );
+        told++;
+      }
       continue;
     }
     const row = await giveReward(rt, {
@@ -280,7 +300,7 @@ const rewardTiers = async (
     if (row) given++;
     await options.afterTierReward?.();
   }
-  return given;
+  return { given, told };
 };
 
 const sendProgress = async (rt: RewardTx, record: CampaignRecord, memberId: string, validCount: number) => {
