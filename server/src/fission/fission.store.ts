@@ -169,6 +169,14 @@ export const findMemberName = async (db: Db, tenantId: string, memberId: string)
       .where(and(eq(members.tenantId, tenantId), eq(members.id, memberId)))
   )[0]?.name;
 
+/** One tier of a campaign. */
+const isTier = (tenantId: string, campaignId: string, tierIndex: number) =>
+  and(
+    eq(fissionTiers.tenantId, tenantId),
+    eq(fissionTiers.campaignId, campaignId),
+    eq(fissionTiers.tierIndex, tierIndex),
+  );
+
 /** Take one place of a tier's budget; false when it is spent (a conditional update: concurrency-safe). */
 export const takeTierBudget = async (tx: Db, tenantId: string, campaignId: string, tierIndex: number) => {
   const rows = await tx
@@ -176,9 +184,7 @@ export const takeTierBudget = async (tx: Db, tenantId: string, campaignId: strin
     .set({ grantedCount: sql`${fissionTiers.grantedCount} + 1` })
     .where(
       and(
-        eq(fissionTiers.tenantId, tenantId),
-        eq(fissionTiers.campaignId, campaignId),
-        eq(fissionTiers.tierIndex, tierIndex),
+        isTier(tenantId, campaignId, tierIndex),
         sql`(${fissionTiers.budget} is null or ${fissionTiers.grantedCount} < ${fissionTiers.budget})`,
       ),
     )
@@ -195,13 +201,7 @@ export const lockTier = async (tx: Db, tenantId: string, campaignId: string, tie
   await tx
     .select({ tierIndex: fissionTiers.tierIndex })
     .from(fissionTiers)
-    .where(
-      and(
-        eq(fissionTiers.tenantId, tenantId),
-        eq(fissionTiers.campaignId, campaignId),
-        eq(fissionTiers.tierIndex, tierIndex),
-      ),
-    )
+    .where(isTier(tenantId, campaignId, tierIndex))
     .for('update');
 };
 
@@ -209,10 +209,4 @@ export const releaseTierBudget = (tx: Db, tenantId: string, campaignId: string, 
   tx
     .update(fissionTiers)
     .set({ grantedCount: sql`greatest(${fissionTiers.grantedCount} - 1, 0)` })
-    .where(
-      and(
-        eq(fissionTiers.tenantId, tenantId),
-        eq(fissionTiers.campaignId, campaignId),
-        eq(fissionTiers.tierIndex, tierIndex),
-      ),
-    );
+    .where(isTier(tenantId, campaignId, tierIndex));
