@@ -39,10 +39,14 @@ const StoreSwitcher = () => {
       </Tag>
     );
   }
+  // The remembered store is in force before the store list arrives; until then it has no name to show.
+  const isNamed = storeId === undefined || stores.some((store) => store.id === storeId);
   return (
     <Select
       data-testid="store-switcher"
-      value={storeId ?? ''}
+      value={isNamed ? (storeId ?? '') : undefined}
+      loading={!isNamed}
+      placeholder="…"
       onChange={(value) => setStoreId(value || undefined)}
       style={{ minWidth: 180 }}
       variant="filled"

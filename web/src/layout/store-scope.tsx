@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import type { Store } from '../api/types.ts';
 import { useStores } from '../components/lookups.ts';
+import { scopedStoreId } from './scoped-store.ts';
 
 /**
  * The store the console is looking at: undefined means every store the caller may see (the whole brand for
@@ -19,15 +20,15 @@ export const readSavedStoreId = (): string | undefined => localStorage.getItem(s
 const StoreScopeContext = createContext<StoreScope | null>(null);
 
 export const StoreScopeProvider = ({ children }: { children: ReactNode }) => {
-  const stores = useStores().data ?? [];
+  const storeList = useStores();
+  const stores = storeList.data ?? [];
   const [saved, setSaved] = useState(readSavedStoreId);
   const setStoreId = useCallback((id: string | undefined) => {
     if (id) localStorage.setItem(storeKey, id);
     else localStorage.removeItem(storeKey);
     setSaved(id);
   }, []);
-  // A remembered store the caller can no longer see (another user, a revoked grant) falls back to all.
-  const storeId = saved && stores.some((s) => s.id === saved) ? saved : undefined;
+  const storeId = scopedStoreId(saved, { isLoading: storeList.isPending, stores });
   const value = useMemo(() => ({ storeId, setStoreId, stores }), [storeId, setStoreId, stores]);
   return <StoreScopeContext.Provider value={value}>{children}</StoreScopeContext.Provider>;
 };
