@@ -86,7 +86,8 @@ export const rankInviters = (
     .map((r, i) => ({ rank: i + 1, memberId: r.memberId, name: r.name, validCount: r.validCount }));
 
 /**
- * A name as other members see it on the member pages' leaderboard: the first character, stars, and the last one
+ * A name as other members see it (the member pages' leaderboard, the leaderboard posted in groups): the first
+ * character, stars, and the last one
  * from three characters on ("Wang Fang" → "W***g", "张小明" → "张*明", "李雷" → "李*"). By code point, so a
  * Chinese name or an emoji is never cut in half.
  */
@@ -100,7 +101,8 @@ export const maskNameOf = (name: string): string => {
 export const leaderboardTextOf = (campaignName: string, rows: LeaderboardRow[]): string =>
   [
     `${campaignName} — top inviters`,
-    ...rows.map((r) => `${r.rank}. ${r.name}: ${r.validCount}`),
+    // Posted where every member of the group reads it: names masked, as on the member pages.
+    ...rows.map((r) => `${r.rank}. ${maskNameOf(r.name)}: ${r.validCount}`),
     ...(rows.length === 0 ? ['No valid invites yet: be the first!'] : []),
   ].join('\n');
 
