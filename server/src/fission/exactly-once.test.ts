@@ -28,11 +28,7 @@ describe('fission rewards, exactly once', () => {
   let people = 0;
 
   type Inviter = { sandboxId: string; memberId: string };
-  const newInviter = async (): Promise<Inviter> => {
-    const sandboxId = await w.joinForReal(`Inviter ${++people}`, 0);
-    await w.drainEvents();
-    return { sandboxId, memberId: await w.orchardMemberOf(sandboxId) };
-  };
+  const newInviter = (): Promise<Inviter> => w.joinAsInviter(`Inviter ${++people}`);
   const newCampaign = async (overrides: Record<string, unknown> = {}) => {
     const res = await w.api('POST', '/api/v1/fission-campaigns', {
       name: `Campaign ${++people}`,

@@ -73,6 +73,12 @@ export const setUpFission = async (h: Harness, options: { stores: number }) => {
       if (claimed === 0) return;
     }
   };
+  /** A member of the first group, known to Orchard: someone to invite friends. */
+  const joinAsInviter = async (name: string): Promise<{ sandboxId: string; memberId: string }> => {
+    const sandboxId = await joinForReal(name, 0);
+    await drainEvents();
+    return { sandboxId, memberId: await acq.orchardMemberOf(sandboxId) };
+  };
   /** Deliver events through the signed webhook in chunks, as the platform would. */
   const deliverAll = async (events: Record<string, unknown>[]) => {
     for (let i = 0; i < events.length; i += 200) {
@@ -129,6 +135,7 @@ export const setUpFission = async (h: Harness, options: { stores: number }) => {
     template,
     joinForReal,
     drainEvents,
+    joinAsInviter,
     deliverAll,
     joinEvent,
     leaveEvent,

@@ -16,11 +16,7 @@ describe('fission: a place freed by a rejection', () => {
   let people = 0;
 
   type Inviter = { sandboxId: string; memberId: string };
-  const newInviter = async (): Promise<Inviter> => {
-    const sandboxId = await w.joinForReal(`Inviter ${++people}`, 0);
-    await w.drainEvents();
-    return { sandboxId, memberId: await w.orchardMemberOf(sandboxId) };
-  };
+  const newInviter = (): Promise<Inviter> => w.joinAsInviter(`Inviter ${++people}`);
   const newCampaign = async (budget: number) => {
     const res = await w.api('POST', '/api/v1/fission-campaigns', {
       name: `Campaign ${++people}`,

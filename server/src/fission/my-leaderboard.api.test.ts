@@ -15,9 +15,7 @@ describe('GET /me/fission/{id}/leaderboard', () => {
 
   type Inviter = { sandboxId: string; memberId: string };
   const newInviter = async (name: string): Promise<Inviter> => {
-    const sandboxId = await w.joinForReal(name, 0);
-    await w.drainEvents();
-    const memberId = await w.orchardMemberOf(sandboxId);
+    const { sandboxId, memberId } = await w.joinAsInviter(name);
     const link = await w.api('POST', `/api/v1/members/${memberId}/member-link`, {});
     expect(link.status).toBe(201);
     as[name] = { authorization: `Bearer ${link.body.token}` };
