@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bearer, jsonBody, jsonResponse } from '../access/access.schemas.ts';
+import type { Scope } from '../access/auth-context.ts';
 import { requireAuth } from '../access/require-auth.ts';
 import { requireRole } from '../access/roles.ts';
 import { createRouter } from '../http/app.ts';
 import { limitSchema, pageSchema, uuidCursorSchema } from '../http/pagination.ts';
-import { funnelQuery, funnelSchema, toFunnelScope, withFunnelQuery } from './analytics.schemas.ts';
+import { funnelQuery, funnelSchema, toFunnelRequest, withFunnelQuery } from './analytics.schemas.ts';
 import {
   analyticsSettingsSchema,
   loadAnalyticsSettings,
@@ -71,33 +72,24 @@ const routes = {
   }),
 };
 
+/** The caller's request for a validated funnel query. */
+const funnelRequestOf = (
+  v: { auth: { tenantId: string; scope: Scope }; deps: { now: () => Date } },
+  query: Parameters<typeof toFunnelRequest>[1],
+) => toFunnelRequest({ tenantId: v.auth.tenantId, access: v.auth.scope, now: v.deps.now() }, query);
+
 export const analyticsRouter = createRouter()
   .openapi(routes.funnel, async (c) => {
-    const q = c.req.valid('query');
-    const { tenantId, scope: access } = c.var.auth;
-    const funnel = await getFunnel(c.var.deps.db, {
-      tenantId,
-      access,
-      scope: toFunnelScope(q),
-      from: q.from,
-      to: q.to,
-      now: c.var.deps.now(),
-    });
+    const funnel = await getFunnel(c.var.deps.db, funnelRequestOf(c.var, c.req.valid('query')));
     return c.json(funnel, 200);
   })
   .openapi(routes.members, async (c) => {
-    const q = c.req.valid('query');
-    const { tenantId, scope: access } = c.var.auth;
+    const { figure, limit, cursor, ...query } = c.req.valid('query');
     const page = await listFunnelMembers(c.var.deps.db, {
-      tenantId,
-      access,
-      scope: toFunnelScope(q),
-      from: q.from,
-      to: q.to,
-      now: c.var.deps.now(),
-      figure: q.figure,
-      limit: q.limit,
-      cursor: q.cursor,
+      ...funnelRequestOf(c.var, query),
+      figure,
+      limit,
+      cursor,
     });
     return c.json(page, 200);
   })

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { daysBetween } from './funnel-period.ts';
-import { type FunnelScope, funnelScopeKinds } from './funnel-sql.ts';
+import { type FunnelRequest, type FunnelScope, funnelScopeKinds } from './funnel-sql.ts';
 
 const day = (name: string) =>
   z
@@ -50,6 +50,12 @@ export const withFunnelQuery = <T extends z.ZodRawShape>(extra: T) =>
 
 export const toFunnelScope = (q: { scope: FunnelScope['kind']; scopeId?: string }): FunnelScope =>
   q.scope === 'brand' ? { kind: 'brand' } : { kind: q.scope, id: q.scopeId! };
+
+/** A validated funnel query (withFunnelQuery) as the caller's request. */
+export const toFunnelRequest = (
+  caller: Pick<FunnelRequest, 'tenantId' | 'access' | 'now'>,
+  q: { scope: FunnelScope['kind']; scopeId?: string; from: string; to: string },
+): FunnelRequest => ({ ...caller, scope: toFunnelScope(q), from: q.from, to: q.to });
 
 const retention = z.object({ eligible: z.number(), retained: z.number(), rate: z.number() });
 export const funnelFiguresSchema = z

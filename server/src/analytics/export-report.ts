@@ -1,7 +1,7 @@
 import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { formatCsvRow } from '../members/csv.ts';
-import { toFunnelScope } from './analytics.schemas.ts';
+import { toFunnelRequest } from './analytics.schemas.ts';
 import { listCampaignRoi } from './campaign-roi.ts';
 import type { FunnelScopeKind } from './funnel-sql.ts';
 import { getFunnel } from './get-funnel.ts';
@@ -25,14 +25,7 @@ export const exportReportCsv = async (
 ): Promise<string> => {
   const { tenantId, access, query } = input;
   if (query.report === 'funnel') {
-    const f = await getFunnel(db, {
-      tenantId,
-      access,
-      scope: toFunnelScope(query),
-      from: query.from,
-      to: query.to,
-      now: input.now,
-    });
+    const f = await getFunnel(db, toFunnelRequest({ tenantId, access, now: input.now }, query));
     const line = (name: string, cur: number, prev: number) => [name, cur, prev];
     const c = f.current;
     const p = f.previous;

@@ -10,6 +10,16 @@ export const funnelScopeKinds = ['brand', 'store', 'code', 'community', 'campaig
 export type FunnelScopeKind = (typeof funnelScopeKinds)[number];
 export type FunnelScope = { kind: 'brand' } | { kind: Exclude<FunnelScopeKind, 'brand'>; id: string };
 
+/** Whose funnel, of what, over which local days (from..to), as of when: what every funnel read takes. */
+export type FunnelRequest = {
+  tenantId: string;
+  access: Scope;
+  scope: FunnelScope;
+  from: string;
+  to: string;
+  now: Date;
+};
+
 /** The timeline types that count as a member's own interaction (activation, retention). */
 export const interactionTypes = ['message.posted', 'checked_in', 'game.played', 'page.visited'] as const;
 const interactionList = sql.raw(interactionTypes.map((t) => `'${t}'`).join(', '));

@@ -1,4 +1,3 @@
-import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { loadAnalyticsSettings } from './analytics-settings.ts';
 import {
@@ -11,7 +10,7 @@ import {
   withoutJit,
 } from './funnel.store.ts';
 import { addDays, checkFunnelScope, daysBetween, instantsOf, weekOf } from './funnel-period.ts';
-import type { FunnelScope } from './funnel-sql.ts';
+import type { FunnelRequest } from './funnel-sql.ts';
 
 const rate = (part: number, whole: number): number =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : 0;
@@ -83,18 +82,7 @@ const figuresOf = async (db: Db, w: FunnelWindow, populationKnown?: number) => {
  * The AARRR funnel of a scope over local days from..to, with the previous period of the same length, daily trends
  * and the retention cohorts by join week. `useFacts: false` computes everything from the event log (tests compare).
  */
-export const getFunnel = async (
-  outer: Db,
-  input: {
-    tenantId: string;
-    access: Scope;
-    scope: FunnelScope;
-    from: string;
-    to: string;
-    now: Date;
-    useFacts?: boolean;
-  },
-) => {
+export const getFunnel = async (outer: Db, input: FunnelRequest & { useFacts?: boolean }) => {
   const { tenantId, access, scope, from, to } = input;
   return withoutJit(outer, async (db) => {
     await checkFunnelScope(db, { tenantId, access, scope });

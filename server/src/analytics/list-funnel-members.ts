@@ -1,11 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Scope } from '../access/auth-context.ts';
 import type { Db } from '../db/client.ts';
 import { type Page, pageOf } from '../http/pagination.ts';
 import { loadAnalyticsSettings } from './analytics-settings.ts';
 import { cohortFlagsSql, type FunnelWindow, rowsOf, withoutJit } from './funnel.store.ts';
 import { checkFunnelScope, instantsOf } from './funnel-period.ts';
-import { accessFilter, type FunnelScope, memberInScope, orderAccess, orderInScope } from './funnel-sql.ts';
+import { accessFilter, type FunnelRequest, memberInScope, orderAccess, orderInScope } from './funnel-sql.ts';
 
 export const funnelFigures = [
   'newMembers',
@@ -49,17 +48,7 @@ export type FunnelMember = { id: string; name: string; storeId: string | null };
 /** The members behind one funnel figure (same scope and period as the funnel), by id, a page at a time. */
 export const listFunnelMembers = async (
   db: Db,
-  input: {
-    tenantId: string;
-    access: Scope;
-    scope: FunnelScope;
-    from: string;
-    to: string;
-    now: Date;
-    figure: FunnelFigure;
-    limit: number;
-    cursor?: string;
-  },
+  input: FunnelRequest & { figure: FunnelFigure; limit: number; cursor?: string },
 ): Promise<Page<FunnelMember>> => {
   const { tenantId, access, scope } = input;
   await checkFunnelScope(db, { tenantId, access, scope });
