@@ -1,3 +1,5 @@
+import { AppError, type ErrorDetail } from '../errors.ts';
+
 /**
  * A small RFC 4180 CSV reader and writer: quoted fields may hold commas, quotes ("") and newlines;
  * CRLF or LF line ends; a UTF-8 BOM (Excel) is dropped. Small enough to own, so no dependency.
@@ -84,3 +86,20 @@ export const formatCsvField = (value: string | number | null | undefined): strin
 
 export const formatCsvRow = (fields: (string | number | null | undefined)[]): string =>
   `${fields.map(formatCsvField).join(',')}\r\n`;
+
+/** Up to this many problems of a refused import are listed (the message names the first five). */
+const MAX_REPORTED = 200;
+
+/** Refuse a whole CSV import (one bad row imports nothing): a validation error naming its problems. */
+export const refuseCsvImport = (problems: ErrorDetail[]): never => {
+  const shown = problems.slice(0, MAX_REPORTED);
+  const summary = shown
+    .slice(0, 5)
+    .map((p) => `${p.path}: ${p.message}`)
+    .join('; ');
+  throw new AppError(
+    'validation_failed',
+    `${problems.length} problem(s) in the CSV, nothing imported: ${summary}`,
+    shown,
+  );
+};

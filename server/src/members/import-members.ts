@@ -5,14 +5,13 @@ import { hasRole, ORG_ADMIN_ROLES } from '../access/roles.ts';
 import { canSeeStore } from '../access/scope.ts';
 import type { Db } from '../db/client.ts';
 import { members, stores, tags } from '../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../errors.ts';
+import type { ErrorDetail } from '../errors.ts';
 import { ensureTags, tagMembers } from '../tags/tag-members.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, refuseCsvImport } from './csv.ts';
 import { type ImportRow, readImportRows } from './import-rows.ts';
 
 export const MAX_IMPORT_ROWS = 50_000;
-const MAX_REPORTED = 200;
 
 type Lookups = {
   storeIds: Map<string, string>;
@@ -67,19 +66,6 @@ const checkAgainstBrand = (auth: AuthContext, rows: ImportRow[], lookups: Lookup
   return problems;
 };
 
-const refuse = (problems: ErrorDetail[]): never => {
-  const shown = problems.slice(0, MAX_REPORTED);
-  const summary = shown
-    .slice(0, 5)
-    .map((p) => `${p.path}: ${p.message}`)
-    .join('; ');
-  throw new AppError(
-    'validation_failed',
-    `${problems.length} problem(s) in the CSV, nothing imported: ${summary}`,
-    shown,
-  );
-};
-
 /**
  * Import members from CSV (name, phone, store code, `;`-separated tag names, external_id). Every row is checked
  * before anything is written; one bad row refuses the whole file. A row whose external_id is known updates that
@@ -92,15 +78,15 @@ export const importMembers = async (
   const { auth, now } = input;
   const tenantId = auth.tenantId;
   const parsed = parseCsv(input.csv);
-  if (!parsed.ok) refuse([{ path: `line ${parsed.line}`, message: parsed.message }]);
+  if (!parsed.ok) refuseCsvImport([{ path: `line ${parsed.line}`, message: parsed.message }]);
   const records = parsed.ok ? parsed.rows : [];
   if (records.length - 1 > MAX_IMPORT_ROWS)
-    refuse([{ path: 'csv', message: `more than ${MAX_IMPORT_ROWS} rows` }]);
+    refuseCsvImport([{ path: 'csv', message: `more than ${MAX_IMPORT_ROWS} rows` }]);
   const { rows, problems, columns } = readImportRows(records);
-  if (problems.length > 0) refuse(problems);
+  if (problems.length > 0) refuseCsvImport(problems);
   const lookups = await loadLookups(db, tenantId, rows);
   const brandProblems = checkAgainstBrand(auth, rows, lookups);
-  if (brandProblems.length > 0) refuse(brandProblems);
+  if (brandProblems.length > 0) refuseCsvImport(brandProblems);
 
   return db.transaction(async (tx) => {
     const created = rows.filter((r) => !(r.externalRef && lookups.existing.has(r.externalRef)));

@@ -3,26 +3,13 @@ import type { AuthContext } from '../access/auth-context.ts';
 import { canSeeStore } from '../access/scope.ts';
 import type { Db } from '../db/client.ts';
 import { stores } from '../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../errors.ts';
-import { parseCsv } from '../members/csv.ts';
+import type { ErrorDetail } from '../errors.ts';
+import { parseCsv, refuseCsvImport } from '../members/csv.ts';
 import { type OrderInput, orderInputSchema } from './orders.schemas.ts';
 import { recordOrder } from './record-order.ts';
 
 export const MAX_ORDER_ROWS = 20_000;
 const columns = ['external_id', 'amount', 'currency', 'ordered_at', 'store', 'member_code', 'phone'] as const;
-
-const refuse = (problems: ErrorDetail[]): never => {
-  const shown = problems.slice(0, 200);
-  const summary = shown
-    .slice(0, 5)
-    .map((p) => `${p.path}: ${p.message}`)
-    .join('; ');
-  throw new AppError(
-    'validation_failed',
-    `${problems.length} problem(s) in the CSV, nothing imported: ${summary}`,
-    shown,
-  );
-};
 
 /** Yuan with up to two decimals ("129.9") to cents, exactly (no floating point). */
 const centsOf = (amount: string): number | null => {
@@ -41,12 +28,13 @@ export const importOrders = async (
 ): Promise<{ created: number; existing: number }> => {
   const { auth } = input;
   const parsed = parseCsv(input.csv);
-  if (!parsed.ok) return refuse([{ path: `line ${parsed.line}`, message: parsed.message }]);
+  if (!parsed.ok) return refuseCsvImport([{ path: `line ${parsed.line}`, message: parsed.message }]);
   const [header = [], ...records] = parsed.rows.filter((r) => r.some((cell) => cell.trim() !== ''));
-  if (records.length > MAX_ORDER_ROWS) refuse([{ path: 'csv', message: `more than ${MAX_ORDER_ROWS} rows` }]);
+  if (records.length > MAX_ORDER_ROWS)
+    refuseCsvImport([{ path: 'csv', message: `more than ${MAX_ORDER_ROWS} rows` }]);
   const index = new Map(header.map((h, i) => [h.trim().toLowerCase(), i]));
   for (const required of ['external_id', 'amount', 'ordered_at'])
-    if (!index.has(required)) refuse([{ path: 'header', message: `missing column ${required}` }]);
+    if (!index.has(required)) refuseCsvImport([{ path: 'header', message: `missing column ${required}` }]);
   const storeRows = await db
     .select({ id: stores.id, code: stores.code })
     .from(stores)
@@ -89,7 +77,7 @@ export const importOrders = async (
     seen.add(candidate.data.externalId);
     inputs.push(candidate.data);
   }
-  if (problems.length > 0) refuse(problems);
+  if (problems.length > 0) refuseCsvImport(problems);
 
   return db.transaction(async (tx) => {
     let created = 0;
