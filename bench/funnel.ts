@@ -25,6 +25,7 @@ import {
 import { instantsOf } from '../server/src/analytics/funnel-period.ts';
 import { getFunnel } from '../server/src/analytics/get-funnel.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
+import { runBench } from './lib/run-bench.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -206,9 +207,4 @@ const main = async () => {
   }
 };
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
+runBench(main);

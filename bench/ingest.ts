@@ -26,6 +26,7 @@ import { type BenchWorld, createBenchWorld, echo } from './lib/bench-world.ts';
 import { backendsOf, processCpuSeconds, watchPostgresCpu } from './lib/postgres-cpu.ts';
 import { measureRawInserts } from './lib/raw-inserts.ts';
 import { formatTable, type RunResult, summarizeRun } from './lib/report.ts';
+import { runBench } from './lib/run-bench.ts';
 import { runLoadInChild } from './lib/run-load.ts';
 import { round } from './lib/stats.ts';
 import { markRun, waitForPipeline } from './lib/wait-for-pipeline.ts';
@@ -248,10 +249,4 @@ const main = async () => {
   }
 };
 
-// A stuck handle must not keep the bench alive once the work is done.
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
+runBench(main);

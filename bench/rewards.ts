@@ -19,6 +19,7 @@ import { findBalanceMismatches } from '../server/src/loyalty/points/points.store
 import { runRewardTx } from '../server/src/loyalty/reward-tx.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { measureRawInserts } from './lib/raw-inserts.ts';
+import { runBench } from './lib/run-bench.ts';
 import { round } from './lib/stats.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -133,9 +134,4 @@ const main = async () => {
   }
 };
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
+runBench(main);

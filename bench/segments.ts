@@ -15,6 +15,7 @@ import { refreshMemberStages } from '../server/src/members/member-stages.store.t
 import { listMembers } from '../server/src/members/members.store.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { measureRawInserts } from './lib/raw-inserts.ts';
+import { runBench } from './lib/run-bench.ts';
 import { percentile, round } from './lib/stats.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL || undefined;
@@ -160,9 +161,4 @@ const main = async () => {
   }
 };
 
-main()
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
+runBench(main);

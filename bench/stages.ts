@@ -19,6 +19,7 @@ import { processPendingEvents } from '../server/src/pipeline/process-events.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { createBenchWorld, echo } from './lib/bench-world.ts';
 import { backendsOf, watchPostgresCpu } from './lib/postgres-cpu.ts';
+import { runBench } from './lib/run-bench.ts';
 import { runLoadInChild } from './lib/run-load.ts';
 import { round } from './lib/stats.ts';
 
@@ -146,9 +147,4 @@ const main = async () => {
   }
 };
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => setTimeout(() => process.exit(), 2_000).unref());
+runBench(main);
