@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import { platformAccounts } from '../db/schema/index.ts';
 import { decideRetry, describeError } from '../jobs/backoff.ts';
-import type { PlatformAdapter } from '../platforms/platform.ts';
+import type { PlatformAdapter, SendOutcome } from '../platforms/platform.ts';
 import { followUpTemplateDeliveries } from '../welcome/retire-group-welcome-templates.ts';
 import {
   claimDueOutbound,
   type DeliveryOutcome,
   findNextDueAt,
+  lockDueOutbound,
   type OutboundRow,
   recordDeliveryOutcomes,
 } from './outbox.store.ts';
@@ -49,35 +50,52 @@ const noStats: DeliverStats = {
   limit: 0,
 };
 
+type DeliverOptions = {
+  platformAccountId: string;
+  rateLimits: RateLimitStore;
+  limit?: number;
+  /** How long a claim holds before another worker may take the row over (crash recovery). */
+  lockMs?: number;
+  /** Platform calls in flight at once. */
+  concurrency?: number;
+};
+
 /**
  * Deliver one account's due outbound rows. Claim (a short commit), then call the platform outside any
  * transaction within its rate limits, then record every result in a couple of statements. Never waits
  * for a rate limit: rows that do not fit go back to pending at their slot, and the job is re-sent then.
+ *
+ * A platform inside Orchard's own database (`adapter.inTransaction`, the sandbox) has no slow calls to keep
+ * out of a transaction, so its rows are locked, sent and recorded in one: no 'sending' write per row, and
+ * nothing can be sent without being recorded.
  */
-export const deliverOutbound = async (
+export const deliverOutbound = async (deps: AppDeps, options: DeliverOptions): Promise<DeliverStats> => {
+  const adapter = await findAdapter(deps, options.platformAccountId);
+  if (!adapter) return noStats;
+  const { inTransaction } = adapter;
+  if (!inTransaction) return deliverRows(deps, adapter, options, 'claimed');
+  return deps.db.transaction((tx) =>
+    // One connection: its calls take turns (savepoints of concurrent calls would interleave).
+    deliverRows({ ...deps, db: tx }, inTransaction(tx), { ...options, concurrency: 1 }, 'locked'),
+  );
+};
+
+/** Claim (or lock, in deps.db's transaction), send and record one run of an account's due rows. */
+const deliverRows = async (
   deps: AppDeps,
-  options: {
-    platformAccountId: string;
-    rateLimits: RateLimitStore;
-    limit?: number;
-    /** How long a claim holds before another worker may take the row over (crash recovery). */
-    lockMs?: number;
-    /** Platform calls in flight at once. */
-    concurrency?: number;
-  },
+  adapter: PlatformAdapter,
+  options: DeliverOptions,
+  claim: 'claimed' | 'locked',
 ): Promise<DeliverStats> => {
   const { platformAccountId, rateLimits } = options;
-  const adapter = await findAdapter(deps, platformAccountId);
-  if (!adapter) return noStats;
   const now = deps.now();
   // A platform that takes many messages per call gets them in bigger runs.
   const limit = options.limit ?? (adapter.sendMany ? 500 : 100);
-  const rows = await claimDueOutbound(deps.db, {
-    platformAccountId,
-    now,
-    limit,
-    lockMs: options.lockMs ?? 120_000,
-  });
+  const due = { platformAccountId, now, limit };
+  const rows =
+    claim === 'claimed'
+      ? await claimDueOutbound(deps.db, { ...due, lockMs: options.lockMs ?? 120_000 })
+      : await lockDueOutbound(deps.db, due);
   if (rows.length === 0)
     return { ...noStats, limit, nextDueAt: await findNextDueAt(deps.db, platformAccountId) };
 
@@ -166,7 +184,12 @@ export const deliverOutbound = async (
   }
   if (bulk.length > 0 && adapter.sendMany) {
     const isBlocked = () => blockedUntil() > now.getTime();
-    const results = isBlocked() ? [] : await adapter.sendMany(bulk.map((item) => item.payload));
+    const results = isBlocked()
+      ? []
+      : await sendAll(
+          adapter.sendMany,
+          bulk.map((item) => item.payload),
+        );
     bulk.forEach(({ row }, index) => {
       const result = results[index];
       // Held back by a 429 (before the call, or of an earlier message in it): not an attempt of its own.
@@ -177,7 +200,7 @@ export const deliverOutbound = async (
     });
   }
   outcomes.push(...(await mapWithConcurrency(single, options.concurrency ?? 4, attemptOne)));
-  await recordDeliveryOutcomes(deps.db, outcomes);
+  await recordDeliveryOutcomes(deps.db, outcomes, claim);
   await followUpTemplateDeliveries(
     deps,
     adapter,
@@ -226,6 +249,18 @@ const findAdapter = async (deps: AppDeps, platformAccountId: string): Promise<Pl
       'outbox: no adapter, delivery skipped',
     );
     return null;
+  }
+};
+
+/** A bulk call that throws (rather than answering per message) fails each of its messages, as a try. */
+const sendAll = async (
+  sendMany: NonNullable<PlatformAdapter['sendMany']>,
+  messages: Parameters<NonNullable<PlatformAdapter['sendMany']>>[0],
+): Promise<SendOutcome[]> => {
+  try {
+    return await sendMany(messages);
+  } catch (error) {
+    return messages.map(() => ({ ok: false, error }));
   }
 };
 

@@ -66,6 +66,14 @@ const isDue = (now: Date) =>
     ),
   );
 
+type DueInput = { platformAccountId: string; now: Date; limit: number };
+
+/** The next due rows of one account, in the index's order (oldest due first, then enqueue order). */
+const nextDue = (input: DueInput) => ({
+  where: and(eq(outboundMessages.platformAccountId, input.platformAccountId), isDue(input.now)),
+  orderBy: [asc(outboundMessages.nextAttemptAt), asc(outboundMessages.id)],
+});
+
 /**
  * Claim due rows of one account: mark them 'sending' with a lock that expires, in one statement that
  * commits at once, so the slow platform calls happen outside any transaction. SKIP LOCKED keeps two
@@ -73,14 +81,14 @@ const isDue = (now: Date) =>
  */
 export const claimDueOutbound = async (
   db: Db,
-  input: { platformAccountId: string; now: Date; limit: number; lockMs: number },
+  input: DueInput & { lockMs: number },
 ): Promise<OutboundRow[]> => {
+  const { where, orderBy } = nextDue(input);
   const due = db
     .select({ id: outboundMessages.id })
     .from(outboundMessages)
-    .where(and(eq(outboundMessages.platformAccountId, input.platformAccountId), isDue(input.now)))
-    // The index's order: oldest due first, in enqueue order within the same time.
-    .orderBy(asc(outboundMessages.nextAttemptAt), asc(outboundMessages.id))
+    .where(where)
+    .orderBy(...orderBy)
     .limit(input.limit)
     .for('update', { skipLocked: true });
   const rows = await db
@@ -88,6 +96,23 @@ export const claimDueOutbound = async (
     .set({ status: 'sending', lockedUntil: new Date(input.now.getTime() + input.lockMs) })
     .where(inArray(outboundMessages.id, due))
     .returning();
+  return rows.sort((a, b) => a.id - b.id);
+};
+
+/**
+ * Lock due rows of one account for the caller's transaction, without writing them: for a platform inside
+ * Orchard's own database, whose sends commit with the outcomes (see deliverOutbound). A second worker
+ * skips the locked rows; a rollback leaves them pending, with nothing sent.
+ */
+export const lockDueOutbound = async (tx: Db, input: DueInput): Promise<OutboundRow[]> => {
+  const { where, orderBy } = nextDue(input);
+  const rows = await tx
+    .select()
+    .from(outboundMessages)
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(input.limit)
+    .for('update', { skipLocked: true });
   return rows.sort((a, b) => a.id - b.id);
 };
 
@@ -99,10 +124,16 @@ export type DeliveryOutcome =
   | { id: number; status: 'cancelled'; attempts: number; error: string };
 
 /**
- * Record what happened to claimed rows, in at most two statements for the whole run. Only rows still
- * 'sending' change, so a late result never overwrites a row another worker took over.
+ * Record what happened to claimed rows, in at most two statements for the whole run. Rows claimed with
+ * claimDueOutbound change only while still 'sending', so a late result never overwrites a row another
+ * worker took over; rows locked with lockDueOutbound are this transaction's alone.
  */
-export const recordDeliveryOutcomes = async (db: Db, outcomes: DeliveryOutcome[]): Promise<void> => {
+export const recordDeliveryOutcomes = async (
+  db: Db,
+  outcomes: DeliveryOutcome[],
+  claim: 'claimed' | 'locked' = 'claimed',
+): Promise<void> => {
+  const isOurs = claim === 'claimed' ? sql`o.status = 'sending'` : sql`true`;
   const sent = outcomes.filter((o) => o.status === 'sent');
   const other = outcomes.filter((o) => o.status !== 'sent');
   if (sent.length > 0) {
@@ -112,7 +143,7 @@ export const recordDeliveryOutcomes = async (db: Db, outcomes: DeliveryOutcome[]
       from unnest(${sql.param(sent.map((o) => o.id))}::bigint[],
         ${sql.param(sent.map((o) => o.externalId))}::text[],
         ${sql.param(sent.map((o) => o.at.toISOString()))}::timestamptz[]) as v(id, external_id, sent_at)
-      where o.id = v.id and o.status = 'sending'`);
+      where o.id = v.id and ${isOurs}`);
   }
   if (other.length > 0) {
     await db.execute(sql`
@@ -125,7 +156,7 @@ export const recordDeliveryOutcomes = async (db: Db, outcomes: DeliveryOutcome[]
         ${sql.param(other.map((o) => o.error ?? null))}::text[],
         ${sql.param(other.map((o) => (o.status === 'pending' ? o.nextAttemptAt.toISOString() : null)))}::timestamptz[])
         as v(id, status, attempts, last_error, next_attempt_at)
-      where o.id = v.id and o.status = 'sending'`);
+      where o.id = v.id and ${isOurs}`);
   }
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../db/client.ts';
 import type { MassQuotaRule, PlatformOperations } from './platform-operations.ts';
 
 /**
@@ -255,6 +256,12 @@ export type PlatformAdapter = PlatformOperations & {
    * calls `send` once per message.
    */
   sendMany?: (messages: { target: MessageTarget; content: MessageContent }[]) => Promise<SendOutcome[]>;
+  /**
+   * Only for a platform that lives in Orchard's own database (the sandbox): the same adapter writing in the
+   * caller's transaction. The outbox then locks, sends and records a run in one commit (outbox/
+   * deliver-outbound.ts). Its writes must not fail that transaction: each runs in a savepoint of its own.
+   */
+  inTransaction?: (tx: Db) => PlatformAdapter;
   /** Deliver a welcome through the platform's mechanism (`welcomeToken` from member.added_staff). */
   sendWelcome: (input: {
     welcomeToken?: string;

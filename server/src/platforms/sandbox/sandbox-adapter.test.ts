@@ -1,6 +1,9 @@
-import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inboundEvents } from '../../db/schema/index.ts';
+import { asc, eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { inboundEvents, outboundMessages } from '../../db/schema/index.ts';
+import { deliverOutbound } from '../../outbox/deliver-outbound.ts';
+import { enqueueOutboundBatch } from '../../outbox/outbox.store.ts';
+import { createRateLimitStore } from '../../outbox/rate-limit.ts';
 import { createHarness, type Harness } from '../../testing/harness.ts';
 import { refusalOf } from '../../testing/refusal-of.ts';
 import type { PlatformAdapter } from '../platform.ts';
@@ -140,6 +143,76 @@ describe('sandbox adapter', () => {
     const limited = await refusalOf(adapter.send(target, { text: 'one too many' }));
     expect(limited).toMatchObject({ code: 'rate_limited', isTemporary: true });
     expect(limited.options.retryAfterMs).toBeGreaterThan(0);
+  });
+
+  const botTexts = async (groupId: string) =>
+    (await sb.get(`/api/v1/sandbox/groups/${groupId}/messages`)).body.items
+      .filter((m: { senderKind: string }) => m.senderKind === 'bot')
+      .map((m: { text: string }) => m.text);
+
+  it("inTransaction writes in the caller's transaction: a rollback takes its messages back", async () => {
+    const { groupId } = await memberInGroup('Chu');
+    const target = { kind: 'group' as const, groupExternalId: groupId };
+    const rolledBack = h.deps.db.transaction(async (tx) => {
+      const outcomes = await adapter.inTransaction!(tx).sendMany!([{ target, content: { text: 'undone' } }]);
+      expect(outcomes.map((o) => o.ok)).toEqual([true]);
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+    await h.deps.db.transaction((tx) => adapter.inTransaction!(tx).send(target, { text: 'kept' }));
+    expect(await botTexts(groupId)).toEqual(['kept']);
+  });
+
+  it('inTransaction is the same bot: it counts against the same per-chat limit', async () => {
+    const { groupId } = await memberInGroup('Wei');
+    const target = { kind: 'group' as const, groupExternalId: groupId };
+    await adapter.send(target, { text: 'one' });
+    await adapter.send(target, { text: 'two' });
+    const outcomes = await h.deps.db.transaction((tx) =>
+      adapter.inTransaction!(tx).sendMany!([
+        { target, content: { text: 'three' } },
+        { target, content: { text: 'four' } },
+      ]),
+    );
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false]);
+    expect(await botTexts(groupId)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('the outbox locks, sends and records sandbox rows in one transaction, each once with two runs at once', async () => {
+    const groups = [(await memberInGroup('Jiang')).groupId, (await memberInGroup('Shen')).groupId];
+    const texts = groups.flatMap((groupId) => [1, 2, 3].map((n) => ({ groupId, text: `${groupId}:${n}` })));
+    await enqueueOutboundBatch(
+      h.deps.db,
+      texts.map(({ groupId, text }) => ({
+        tenantId: sb.brand.tenant.id,
+        platformAccountId: sb.accountId,
+        idempotencyKey: `tx-delivery:${text}`,
+        kind: 'send' as const,
+        payload: { target: { kind: 'group' as const, groupExternalId: groupId }, content: { text } },
+        notBefore: h.deps.now(),
+      })),
+    );
+    const inTransaction = vi.spyOn(adapter, 'inTransaction');
+    const rateLimits = createRateLimitStore();
+    const run = () => deliverOutbound(h.deps, { platformAccountId: sb.accountId, rateLimits, limit: 2 });
+    let sent = 0;
+    for (let round = 0; round < 5 && sent < texts.length; round += 1) {
+      const stats = await Promise.all([run(), run()]);
+      sent += stats.reduce((sum, s) => sum + s.sent, 0);
+    }
+    expect(sent).toBe(texts.length);
+    for (const groupId of groups) {
+      expect(await botTexts(groupId)).toEqual([1, 2, 3].map((n) => `${groupId}:${n}`));
+    }
+    const rows = await h.deps.db
+      .select()
+      .from(outboundMessages)
+      .where(like(outboundMessages.idempotencyKey, 'tx-delivery:%'));
+    expect(rows.map((r) => r.status)).toEqual(texts.map(() => 'sent'));
+    expect(rows.every((r) => r.externalId !== null && r.attempts === 0)).toBe(true);
+    // Every run sent through the adapter bound to its own transaction.
+    expect(inTransaction).toHaveBeenCalled();
+    inTransaction.mockRestore();
   });
 
   it('sendWelcome works once with the welcome code, then is refused (41051)', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
 import { isUuid } from '../accounts.ts';
 import {
   type MessageContent,
@@ -41,20 +42,8 @@ const unverified = (message: string) =>
 export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): PlatformAdapter => {
   const settings = readSandboxSettings(context.account.settings);
   const account: SandboxAccount = { id: context.account.id, tenantId: context.account.tenantId, settings };
+  // One rate window for the adapter and its in-transaction twins: they are one bot.
   const limits = createRateWindow(settings.rateLimits);
-  const run = async <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
-    (await runInSandbox({ db: context.db, account, now: context.now }, action)).result;
-  // A message is one row and raises no event, so it needs no transaction: the outbox sends many of these.
-  const runAlone = <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
-    action({
-      db: context.db,
-      account,
-      now: context.now(),
-      random: Math.random,
-      emit: () => {
-        throw new Error('This sandbox action runs outside a transaction and cannot raise events');
-      },
-    });
   const throttle = (chatKey: string) => {
     const waitMs = limits.take(chatKey, context.now().getTime());
     if (waitMs > 0) {
@@ -65,60 +54,103 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
       });
     }
   };
+  const build = (db: Db, isInTransaction: boolean): PlatformAdapter => {
+    const run = async <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
+      (await runInSandbox({ db, account, now: context.now }, action)).result;
+    /**
+     * A write that raises no event (a message) needs no transaction of its own: the outbox sends many of these.
+     * Inside the outbox's transaction it gets a savepoint, so a statement that fails fails this send only.
+     */
+    const write = <T>(action: (db: Db) => Promise<T>): Promise<T> =>
+      isInTransaction ? db.transaction(action) : action(db);
+    const runAlone = <T>(action: (world: SandboxWorld) => Promise<T>): Promise<T> =>
+      write((db) =>
+        action({
+          db,
+          account,
+          now: context.now(),
+          random: Math.random,
+          emit: () => {
+            throw new Error('This sandbox action runs outside a transaction and cannot raise events');
+          },
+        }),
+      );
 
-  const send = async (target: MessageTarget, content: MessageContent) => {
-    throttle(chatKeyOf(target));
-    return runAlone((world) => sendAsBot(world, target, content));
-  };
+    const send = async (target: MessageTarget, content: MessageContent) => {
+      throttle(chatKeyOf(target));
+      return runAlone((world) => sendAsBot(world, target, content));
+    };
 
-  /**
-   * Group texts go in one statement; anything else, and any message that statement refused (an unknown or
-   * dismissed group), takes the one-at-a-time path, which says why.
-   */
-  const sendMany = async (messages: { target: MessageTarget; content: MessageContent }[]) => {
-    const outcomes: (SendOutcome | undefined)[] = messages.map(({ target }) => {
-      try {
+    /**
+     * Group texts go in one statement; anything else, and any message that statement refused (an unknown or
+     * dismissed group), takes the one-at-a-time path, which says why.
+     */
+    const sendMany = async (messages: { target: MessageTarget; content: MessageContent }[]) => {
+      const outcomes: (SendOutcome | undefined)[] = messages.map(({ target }) => {
+        try {
+          throttle(chatKeyOf(target));
+          return undefined;
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+      const bulk = messages.flatMap(({ target, content }, index) =>
+        outcomes[index] === undefined &&
+        target.kind === 'group' &&
+        isUuid(target.groupExternalId) &&
+        (content.text || content.attachments?.length)
+          ? [
+              {
+                index,
+                groupId: target.groupExternalId,
+                text: content.text ?? null,
+                attachments: content.attachments ?? [],
+              },
+            ]
+          : [],
+      );
+      const ids = await write((db) => insertBotGroupMessages(db, account, bulk, context.now()));
+      bulk.forEach(({ index }, n) => {
+        const id = ids[n];
+        if (id !== null && id !== undefined) outcomes[index] = { ok: true, externalId: String(id) };
+      });
+      const results: SendOutcome[] = [];
+      for (const [index, { target, content }] of messages.entries()) {
+        const outcome = outcomes[index];
+        if (outcome) {
+          results.push(outcome);
+          continue;
+        }
+        try {
+          const { externalId } = await runAlone((world) => sendAsBot(world, target, content));
+          results.push({ ok: true, externalId });
+        } catch (error) {
+          results.push({ ok: false, error });
+        }
+      }
+      return results;
+    };
+
+    return {
+      platform: 'sandbox',
+      capabilities: sandboxCapabilities(settings),
+      handleWebhook,
+      send,
+      sendMany,
+      inTransaction: (tx) => build(tx, true),
+      sendWelcome: (input) => run((world) => sendWelcomeAsBot(world, input)),
+      createEntryLink: (spec) =>
+        run(async (world) => {
+          const { externalId, url } = await createLinkAsBot(world, spec);
+          return { externalId, url };
+        }),
+      moderate: (action) => run((world) => moderateAsBot(world, action)),
+      createGroup: (input) => run((world) => createGroupAsBot(world, input)),
+      sendDice: async (target, emoji) => {
         throttle(chatKeyOf(target));
-        return undefined;
-      } catch (error) {
-        return { ok: false, error };
-      }
-    });
-    const bulk = messages.flatMap(({ target, content }, index) =>
-      outcomes[index] === undefined &&
-      target.kind === 'group' &&
-      isUuid(target.groupExternalId) &&
-      (content.text || content.attachments?.length)
-        ? [
-            {
-              index,
-              groupId: target.groupExternalId,
-              text: content.text ?? null,
-              attachments: content.attachments ?? [],
-            },
-          ]
-        : [],
-    );
-    const ids = await insertBotGroupMessages(context.db, account, bulk, context.now());
-    bulk.forEach(({ index }, n) => {
-      const id = ids[n];
-      if (id !== null && id !== undefined) outcomes[index] = { ok: true, externalId: String(id) };
-    });
-    const results: SendOutcome[] = [];
-    for (const [index, { target, content }] of messages.entries()) {
-      const outcome = outcomes[index];
-      if (outcome) {
-        results.push(outcome);
-        continue;
-      }
-      try {
-        const { externalId } = await runAlone((world) => sendAsBot(world, target, content));
-        results.push({ ok: true, externalId });
-      } catch (error) {
-        results.push({ ok: false, error });
-      }
-    }
-    return results;
+        return runAlone((world) => sendDiceAsBot(world, target, emoji));
+      },
+    };
   };
 
   const handleWebhook = async (request: WebhookRequest) => {
@@ -160,23 +192,5 @@ export const createSandboxAdapter: AdapterFactory = (context: AdapterContext): P
     };
   };
 
-  return {
-    platform: 'sandbox',
-    capabilities: sandboxCapabilities(settings),
-    handleWebhook,
-    send,
-    sendMany,
-    sendWelcome: (input) => run((world) => sendWelcomeAsBot(world, input)),
-    createEntryLink: (spec) =>
-      run(async (world) => {
-        const { externalId, url } = await createLinkAsBot(world, spec);
-        return { externalId, url };
-      }),
-    moderate: (action) => run((world) => moderateAsBot(world, action)),
-    createGroup: (input) => run((world) => createGroupAsBot(world, input)),
-    sendDice: async (target, emoji) => {
-      throttle(chatKeyOf(target));
-      return runAlone((world) => sendDiceAsBot(world, target, emoji));
-    },
-  };
+  return build(context.db, false);
 };
