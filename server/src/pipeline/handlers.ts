@@ -10,7 +10,7 @@ import { moderateGroupMessages } from '../moderation/moderate-group-message.ts';
 import { recordPlatformOrders } from '../orders/platform-orders.handler.ts';
 import { requestPlatformSyncs } from '../platform-sync/platform-sync.handler.ts';
 import { recordMessageActivity } from '../timeline/record-message-activity.ts';
-import { sendWelcomes } from '../welcome/welcome.handler.ts';
+import { retireDismissedGroupWelcomes, sendWelcomes } from '../welcome/welcome.handler.ts';
 import type { Middleware } from './middleware.ts';
 
 /**
@@ -21,6 +21,8 @@ import type { Middleware } from './middleware.ts';
 export const featureHandlers: Middleware[] = [
   // Membership first: counts, timeline and churn alerts must not depend on what later handlers decide.
   trackCommunities,
+  // A dismissed group's welcome templates are deleted on the platform (after tracking marked it dismissed).
+  retireDismissedGroupWelcomes,
   requestPlatformSyncs,
   // Arrivals after membership (it says whether a join is new); sets ctx.arrival for what follows.
   trackArrivals,

@@ -2,7 +2,7 @@ import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import type { OutboundMessage } from '../outbox/outbox.ts';
-import type { Capabilities, PlatformEvent } from '../platforms/platform.ts';
+import type { Capabilities, PlatformAdapter, PlatformEvent } from '../platforms/platform.ts';
 
 export type ResolvedMember = { id: string; name: string; isNew: boolean };
 export type ResolvedIdentity = { id: string; externalId: string; displayName: string | null };
@@ -54,6 +54,11 @@ export type EventContext = {
   readonly event: PlatformEvent;
   /** What the account's platform can do; features ask this, never the platform's name. */
   readonly capabilities: Capabilities;
+  /**
+   * The account's adapter, to ask what it can do beyond `capabilities` (its optional members, such as
+   * `deleteGroupWelcome`). Never call it here: the network comes after the commit, through the outbox or `jobs`.
+   */
+  readonly adapter: PlatformAdapter;
   /** Set by the resolve step for events that name a member. */
   member?: ResolvedMember;
   identity?: ResolvedIdentity;

@@ -35,7 +35,7 @@ import type { AppDeps } from '../app/deps.ts';
 import { notFound } from '../errors.ts';
 import { decideRetry, describeError } from '../jobs/backoff.ts';
 import { wakeDelivery, wakeEventProcessor } from '../jobs/job-names.ts';
-import { type Capabilities, platformEventSchema } from '../platforms/platform.ts';
+import { type PlatformAdapter, platformEventSchema } from '../platforms/platform.ts';
 import {
   type ClaimedEvent,
   claimDueEvents,
@@ -59,7 +59,7 @@ export const processPendingEvents = async (
   const accounts = await findDueEventAccounts(deps.db, { now, limit });
   if (accounts.length === 0) return { claimed: 0, processed: 0, failed: 0 };
   // Adapters load outside the transaction: on PGlite a query outside an open transaction waits for it.
-  const capabilities = await loadCapabilities(deps, accounts);
+  const adapters = await loadAdapters(deps, accounts);
 
   const outcome = await deps.db.transaction(async (tx) => {
     const claimed = await claimDueEvents(tx, {
@@ -70,7 +70,7 @@ export const processPendingEvents = async (
     const runnable: RunnableEvent[] = [];
     const failures: { id: number; attempts: number; error: unknown }[] = [];
     for (const row of claimed) {
-      const prepared = prepareEvent(row, capabilities.get(row.platformAccountId));
+      const prepared = prepareEvent(row, adapters.get(row.platformAccountId));
       if (prepared instanceof Error) failures.push({ ...row, error: prepared });
       else runnable.push(prepared);
     }
@@ -119,26 +119,23 @@ const sendDeferredJobs = async (deps: AppDeps, jobs: DeferredJob[]): Promise<voi
 /** A claimed row ready to run, or why it cannot run (counted as a failed try like any other). */
 const prepareEvent = (
   row: ClaimedEvent,
-  capabilities: Capabilities | Error | undefined,
+  adapter: PlatformAdapter | Error | undefined,
 ): RunnableEvent | Error => {
   const parsed = platformEventSchema.safeParse(row.payload);
   if (!parsed.success) return new Error(`Invalid event: ${parsed.error.message}`);
-  if (capabilities === undefined) return new Error('Platform account not loaded');
-  if (capabilities instanceof Error) return capabilities;
-  return { ...row, event: parsed.data, capabilities };
+  if (adapter === undefined) return new Error('Platform account not loaded');
+  if (adapter instanceof Error) return adapter;
+  return { ...row, event: parsed.data, capabilities: adapter.capabilities, adapter };
 };
 
-const loadCapabilities = async (
+const loadAdapters = async (
   deps: AppDeps,
   accounts: { tenantId: string; platformAccountId: string }[],
-): Promise<Map<string, Capabilities | Error>> => {
-  const result = new Map<string, Capabilities | Error>();
+): Promise<Map<string, PlatformAdapter | Error>> => {
+  const result = new Map<string, PlatformAdapter | Error>();
   for (const { tenantId, platformAccountId } of accounts) {
     try {
-      result.set(
-        platformAccountId,
-        (await deps.platforms.adapterFor(tenantId, platformAccountId)).capabilities,
-      );
+      result.set(platformAccountId, await deps.platforms.adapterFor(tenantId, platformAccountId));
     } catch (error) {
       result.set(platformAccountId, error instanceof Error ? error : new Error(String(error)));
     }

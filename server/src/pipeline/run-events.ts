@@ -2,7 +2,7 @@ import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import type { SendJobOptions } from '../jobs/queue.ts';
 import { enqueueOutboundBatch, type OutboundInput } from '../outbox/outbox.store.ts';
-import type { Capabilities, PlatformEvent } from '../platforms/platform.ts';
+import type { Capabilities, PlatformAdapter, PlatformEvent } from '../platforms/platform.ts';
 import { compose, type EnqueueRequest, type EventContext, type Middleware } from './middleware.ts';
 import { resolveParticipants } from './participants.store.ts';
 import { attachParticipants, participantRefOf } from './resolve-participants.ts';
@@ -13,6 +13,7 @@ export type RunnableEvent = {
   platformAccountId: string;
   event: PlatformEvent;
   capabilities: Capabilities;
+  adapter: PlatformAdapter;
 };
 
 export type RunResult = {
@@ -113,6 +114,7 @@ const createContext = (
     inboundEventId: item.id,
     event: item.event,
     capabilities: item.capabilities,
+    adapter: item.adapter,
     jobs: {
       send: async (name, data, options) => {
         effects.jobs.push({ name, data, options });

@@ -55,7 +55,12 @@ const findTemplateAccounts = async (deps: AppDeps, input: Level) => {
     input.scope === 'community' && input.scopeId
       ? (
           await deps.db
-            .select({ group: communities.name, store: stores.name, accountId: communities.platformAccountId })
+            .select({
+              group: communities.name,
+              store: stores.name,
+              accountId: communities.platformAccountId,
+              status: communities.status,
+            })
             .from(communities)
             .leftJoin(stores, eq(stores.id, communities.storeId))
             .where(and(eq(communities.tenantId, input.tenantId), eq(communities.id, input.scopeId)))
@@ -76,7 +81,9 @@ const findTemplateAccounts = async (deps: AppDeps, input: Level) => {
       );
     }
   }
-  return { accounts: found, names: names ?? {} };
+  // A dismissed group greets nobody again: its welcome is kept in Orchard but registers no template there.
+  const canGreet = names === undefined || names.status === 'active';
+  return { accounts: found, names: names ?? {}, canGreet };
 };
 
 /**
@@ -85,18 +92,19 @@ const findTemplateAccounts = async (deps: AppDeps, input: Level) => {
  * id). Saving the content the level's newest template already holds registers nothing; another content is a
  * new row, keyed by content and the level's newest row, so saving A, B, then A again registers A anew. Once the
  * new template is registered, the level's older ones are deleted (retire-group-welcome-templates.ts); clearing
- * the welcome deletes them at once. On message platforms the pipeline posts welcomes instead.
+ * the welcome, or saving one for a dismissed community, deletes them at once. On message platforms the pipeline
+ * posts welcomes instead.
  */
 export const queueGroupWelcomeTemplates = async (
   deps: AppDeps,
   input: Level & { group: MessageContent | null },
 ): Promise<number> => {
-  const { accounts, names } = await findTemplateAccounts(deps, input);
+  const { accounts, names, canGreet } = await findTemplateAccounts(deps, input);
   const level = { tenantId: input.tenantId, scope: input.scope, scopeId: input.scopeId };
   let queued = 0;
   for (const account of accounts) {
     const target = { ...level, platformAccountId: account.id };
-    if (!input.group) {
+    if (!input.group || !canGreet) {
       if (account.adapter.deleteGroupWelcome) queued += await retireGroupWelcomeTemplates(deps, target);
     } else {
       const content = toTemplateContent(input.group, names);

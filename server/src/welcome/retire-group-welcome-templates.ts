@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import {
+  communities,
   type OutboundStatus,
   outboundMessages,
   type WelcomeScope,
@@ -18,7 +19,8 @@ import { findWelcome } from './welcome.store.ts';
  * group welcomes itself. When it changes or is cleared, the templates registered for it before are deleted
  * there, but only once the new one is registered: until then the old one keeps greeting new members, and a
  * new one that is refused for good leaves the old one in place. Deletes are outbound rows of their own, so
- * one that fails (retried, then recorded and logged) never touches the new template.
+ * one that fails (retried, then recorded and logged) never touches the new template. A community whose group
+ * was dismissed greets nobody again: all of its templates are deleted, in the dismissal's transaction.
  */
 
 export type TemplateLevel = { scope: WelcomeScope; scopeId: string | null };
@@ -53,6 +55,22 @@ export const findStaleTemplates = (rowsNewestFirst: TemplateRow[], hasWelcome: b
   return rowsNewestFirst.filter((row) => row !== current && row.status === 'sent' && row.externalId);
 };
 
+/**
+ * Whether a level can still greet anyone: the brand and a series always (a group opened later under the series'
+ * name joins it, even after all of its groups were dismissed); a community until its group is dismissed.
+ */
+export const canLevelGreet = async (
+  db: Db,
+  input: TemplateLevel & { tenantId: string },
+): Promise<boolean> => {
+  if (input.scope !== 'community' || input.scopeId === null) return true;
+  const [row] = await db
+    .select({ status: communities.status })
+    .from(communities)
+    .where(and(eq(communities.tenantId, input.tenantId), eq(communities.id, input.scopeId)));
+  return row?.status === 'active';
+};
+
 /** A level's template rows on one platform account, newest first. */
 export const findTemplateRows = (
   db: Db,
@@ -76,14 +94,18 @@ export const findTemplateRows = (
     )
     .orderBy(desc(outboundMessages.id));
 
-/** Queue the deletes of a level's stale templates on one account (each template once); returns how many are new. */
+/**
+ * Queue the deletes of a level's stale templates on one account (each template once); returns how many are new.
+ * A level without a group welcome, or one that can no longer greet (a dismissed community), keeps none.
+ */
 export const retireGroupWelcomeTemplates = async (
   deps: Pick<AppDeps, 'db' | 'now'>,
   input: TemplateLevel & { tenantId: string; platformAccountId: string },
 ): Promise<number> => {
   const rows = await findTemplateRows(deps.db, input);
   const welcome = await findWelcome(deps.db, input);
-  const stale = findStaleTemplates(rows, (welcome?.group ?? null) !== null);
+  const hasWelcome = (welcome?.group ?? null) !== null && (await canLevelGreet(deps.db, input));
+  const stale = findStaleTemplates(rows, hasWelcome);
   return enqueueOutboundBatch(
     deps.db,
     stale.map((row) => ({

@@ -1,9 +1,11 @@
+import { findCommunityByExternalId } from '../communities/communities.store.ts';
 import { groupWelcomeQueue } from '../db/schema/index.ts';
 import { jobNames } from '../jobs/job-names.ts';
 import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.ts';
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 import { type ContactWelcome, composeContactWelcome } from './contact-welcome.ts';
+import { retireGroupWelcomeTemplates } from './retire-group-welcome-templates.ts';
 import { brandWelcomeOf, findCodeWelcomes, findWelcome, loadGroupWelcomes } from './welcome.store.ts';
 import { pickWelcome, planPrivateWelcome } from './welcome.ts';
 
@@ -19,6 +21,34 @@ export const sendWelcomes: Middleware = async (ctx, next) => {
   }
   if (event.type === 'member.joined_group' && arrival?.kind === 'group')
     await queueGroupWelcome(ctx, arrival);
+  await next();
+};
+
+/**
+ * A dismissed group greets nobody again: on a platform that deletes group welcome templates, every template
+ * registered for its community is deleted, queued in the dismissal's own transaction (after community tracking
+ * marked it dismissed). Each template's delete has one key, so a repeated dismissal queues nothing new.
+ */
+export const retireDismissedGroupWelcomes: Middleware = async (ctx, next) => {
+  if (ctx.event.type === 'group.dismissed' && ctx.adapter.deleteGroupWelcome) {
+    const community = await findCommunityByExternalId(ctx.tx, {
+      tenantId: ctx.tenantId,
+      platformAccountId: ctx.platformAccountId,
+      externalId: ctx.event.groupExternalId,
+    });
+    const queued = community
+      ? await retireGroupWelcomeTemplates(
+          { db: ctx.tx, now: ctx.deps.now },
+          {
+            tenantId: ctx.tenantId,
+            platformAccountId: ctx.platformAccountId,
+            scope: 'community',
+            scopeId: community.id,
+          },
+        )
+      : 0;
+    if (queued > 0) ctx.outbox.wake();
+  }
   await next();
 };
 
