@@ -68,6 +68,9 @@ export const enrollInviter = async (
       input: {
         name: `${record.campaign.name} · ${member.name}`.slice(0, 100),
         source: 'custom',
+        // A store's campaign brings friends to that store: an arrival gives a member with no store yet the code's
+        // store (assignOwner), so its invitees are the store's members and may invite in turn (see recordInvites).
+        storeId: record.campaign.storeId,
         platformAccountId: record.config.platformAccountId,
         target,
         headline: record.config.headline,

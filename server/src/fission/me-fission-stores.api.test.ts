@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fissionInviters } from '../db/schema/index.ts';
+import { fissionInviters, fissionInvites, members } from '../db/schema/index.ts';
 import { insertMembers } from '../loyalty/loyalty.fixtures.ts';
 import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
 import { createStore } from '../testing/fixtures.ts';
@@ -32,6 +32,11 @@ describe('member pages: campaigns owned by a store', () => {
   const posterStatus = async (memberId: string, campaignId: string) =>
     (await h.app.request(`/api/v1/me/fission/${campaignId}/poster?format=svg`, { headers: tokens[memberId] }))
       .status;
+  const linkFor = async (memberId: string) => {
+    const link = await w.api('POST', `/api/v1/members/${memberId}/member-link`, {});
+    expect(link.status).toBe(201);
+    tokens[memberId] = { authorization: `Bearer ${link.body.token}` };
+  };
   const moveTo = async (memberId: string, storeId: string | null) =>
     expect((await w.api('PATCH', `/api/v1/members/${memberId}`, { storeId })).status).toBe(200);
 
@@ -60,11 +65,7 @@ describe('member pages: campaigns owned by a store', () => {
     const [b] = await insertMembers(h, w.tenantId, 1, storeB);
     const [none] = await insertMembers(h, w.tenantId, 1);
     member = { a: a!, b: b!, none: none! };
-    for (const id of Object.values(member)) {
-      const link = await w.api('POST', `/api/v1/members/${id}/member-link`, {});
-      expect(link.status).toBe(201);
-      tokens[id] = { authorization: `Bearer ${link.body.token}` };
-    }
+    for (const id of Object.values(member)) await linkFor(id);
   }, 120_000);
   afterAll(() => h.close());
 
@@ -126,5 +127,29 @@ describe('member pages: campaigns owned by a store', () => {
     await moveTo(member.a, storeA);
     expect(await listed(member.a)).toEqual([campaign.brand, campaign.a].sort());
     expect(await posterStatus(member.a, campaign.a)).toBe(200);
+  });
+
+  it('makes a store campaign’s invitees members of that store, who may invite in turn', async () => {
+    // Both friends join the same group, of a brand-wide series: only the inviter's link differs.
+    const arrive = async (person: string, inviterId: string, campaignId: string) => {
+      await w.deliverAll([w.joinEvent(`join-${person}`, person, 0, await w.stateOf(campaignId, inviterId))]);
+      await w.drainEvents();
+      const friendId = await w.orchardMemberOf(person);
+      const [row] = await h.deps.db
+        .select({ storeId: members.storeId, status: fissionInvites.status })
+        .from(members)
+        .innerJoin(fissionInvites, eq(fissionInvites.inviteeMemberId, members.id))
+        .where(and(eq(members.id, friendId), eq(fissionInvites.campaignId, campaignId)));
+      await linkFor(friendId);
+      return { friendId, ...row };
+    };
+    const storeFriend = await arrive('friend-of-a', member.a, campaign.a);
+    expect(storeFriend).toMatchObject({ storeId: storeA, status: 'pending' });
+    expect(await listed(storeFriend.friendId)).toEqual([campaign.brand, campaign.a].sort());
+    expect((await me(storeFriend.friendId, 'POST', `/${campaign.a}/join`)).status).toBe(200);
+    // A brand-wide campaign's link gives no store: the friend has the group's (none here).
+    const brandFriend = await arrive('friend-of-b', member.b, campaign.brand);
+    expect(brandFriend).toMatchObject({ storeId: null, status: 'pending' });
+    expect(await listed(brandFriend.friendId)).toEqual([campaign.brand]);
   });
 });
