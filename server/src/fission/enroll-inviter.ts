@@ -13,6 +13,7 @@ import {
   members,
 } from '../db/schema/index.ts';
 import { AppError, notFound } from '../errors.ts';
+import { isCampaignOfferedTo } from './campaign-audience.ts';
 import {
   addParticipant,
   findInviter,
@@ -25,7 +26,8 @@ import {
  * A member joins a campaign as an inviter and gets a personal invite link: a channel code of purpose 'fission'
  * naming them as referrer. Acquisition makes the platform link behind it on first scan through the adapter (a
  * sandbox link, a Telegram invite link named by the code's state, a WeCom `state`), so nothing here depends on
- * the platform. Joining twice returns the first enrolment.
+ * the platform. Joining twice returns the first enrolment. A store's campaign takes only that store's members
+ * (`isCampaignOfferedTo`), whoever asks: the member on their pages, or staff enrolling them.
  */
 export const enrollInviter = async (
   deps: AppDeps,
@@ -34,6 +36,12 @@ export const enrollInviter = async (
   const { tenantId, campaignId, memberId } = input;
   const record = await loadCampaign(deps.db, tenantId, campaignId);
   if (!record) throw notFound('Fission campaign');
+  if (!(await isCampaignOfferedTo(deps.db, input, record.campaign))) {
+    throw new AppError(
+      'not_found',
+      'Fission campaign not found for this member: a store’s campaign is for the members of that store',
+    );
+  }
   const existing = await findInviter(deps.db, tenantId, campaignId, memberId);
   if (existing) return existing;
   if (!isCampaignOpen(record.campaign, deps.now())) {
@@ -60,6 +68,9 @@ export const enrollInviter = async (
       input: {
         name: `${record.campaign.name} · ${member.name}`.slice(0, 100),
         source: 'custom',
+        // A store's campaign brings friends to that store: an arrival gives a member with no store yet the code's
+        // store (assignOwner), so its invitees are the store's members and may invite in turn (see recordInvites).
+        storeId: record.campaign.storeId,
         platformAccountId: record.config.platformAccountId,
         target,
         headline: record.config.headline,

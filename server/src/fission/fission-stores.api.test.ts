@@ -85,18 +85,23 @@ describe('fission campaigns owned by a store', () => {
 
   it('answers another store’s campaign as not found, on every route under it', async () => {
     const [memberA] = await insertMembers(h, sb.brand.tenant.id, 1, storeA);
+    const [mover] = await insertMembers(h, sb.brand.tenant.id, 1, storeB);
     const b = `/fission-campaigns/${campaign.b}`;
-    // The owner enrols a store A member in store B's campaign: only the campaign stands between them.
-    expect((await as(sb.headers, 'POST', `${b}/inviters`, { memberIds: [memberA] })).status).toBe(200);
-    expect((await as(sb.headers, 'GET', `${b}/inviters/${memberA}`)).status).toBe(200);
+    // Store B's campaign takes store B's members only, even from the owner.
+    expect((await as(sb.headers, 'POST', `${b}/inviters`, { memberIds: [memberA] })).status).toBe(404);
+    // A store B inviter who then moves to store A: only the campaign stands between manager A and them.
+    expect((await as(sb.headers, 'POST', `${b}/inviters`, { memberIds: [mover] })).status).toBe(200);
+    expect((await as(sb.headers, 'PATCH', `/members/${mover}`, { storeId: storeA })).status).toBe(200);
+    expect((await as(managerA, 'GET', `/members/${mover}`)).status).toBe(200);
+    expect((await as(sb.headers, 'GET', `${b}/inviters/${mover}`)).status).toBe(200);
     for (const [method, path, body] of [
       ['GET', b],
       ['PATCH', b, { name: 'Taken over' }],
       ['GET', `${b}/inviters`],
-      ['POST', `${b}/inviters`, { memberIds: [memberA] }],
-      ['GET', `${b}/inviters/${memberA}`],
-      ['GET', `${b}/inviters/${memberA}/poster`],
-      ['POST', `${b}/inviters/${memberA}/release`],
+      ['POST', `${b}/inviters`, { memberIds: [mover] }],
+      ['GET', `${b}/inviters/${mover}`],
+      ['GET', `${b}/inviters/${mover}/poster`],
+      ['POST', `${b}/inviters/${mover}/release`],
       ['GET', `${b}/leaderboard`],
       ['GET', `${b}/invite-tree`],
       ['GET', `${b}/rewards`],

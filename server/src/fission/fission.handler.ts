@@ -56,6 +56,10 @@ const onArrival = async (ctx: EventContext) => {
     );
   if (!inviter) return;
   const { campaign, config } = inviter;
+  // No store check on the invitee, unlike joining as an inviter (enrollInviter). Only a member new to the brand
+  // can count (an existing one is void as `known`), and a newcomer has no store before this arrival, which has
+  // just given them the store of the inviter's code (for a store's campaign, that store) or else of the group.
+  // A check could only void a newcomer for where the inviter's link sent them, never keep out another store's.
   const campaignId = campaign.id;
   const inviterMemberId = inviter.inviter.memberId;
   const at = ctx.event.occurredAt;

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { fissionInvites } from '../db/schema/index.ts';
 import { createRouter } from '../http/app.ts';
 import { memberLinkSecurity, requireMember } from '../loyalty/me/require-member.ts';
+import { isCampaignOfferedTo, requireOfferedCampaign } from './campaign-audience.ts';
 import { enrollInviter } from './enroll-inviter.ts';
 import { fissionProgressSchema, rewardInput } from './fission.schemas.ts';
 import {
@@ -20,7 +21,10 @@ import { getFissionProgress } from './fission-views.ts';
 import { renderInviterPoster } from './inviter-poster.ts';
 import { getMyFissionLeaderboard, myLeaderboardSchema } from './my-leaderboard.ts';
 
-/** The member pages' "my invite poster and progress": running campaigns, the member's link, poster and count. */
+/**
+ * The member pages' "my invite poster and progress": running campaigns, the member's link, poster and count. A
+ * store's campaign exists here only for that store's members (campaign-audience.ts); to others it is not found.
+ */
 const mine = { security: memberLinkSecurity, tags: ['member pages'] };
 
 const voidReasons = ['self', 'known', 'duplicate', 'left', 'campaign_over'] as const;
@@ -82,7 +86,7 @@ const listRoute = createRoute({
   path: '/me/fission',
   operationId: 'listMyFissionCampaigns',
   summary:
-    'Running fission campaigns and those the member joined: whether they joined, their progress, link and poster',
+    'Running fission campaigns and those the member joined (brand-wide ones, and their own store’s): whether they joined, their progress, link and poster',
   responses: { 200: jsonResponse('Campaigns', z.object({ items: z.array(myCampaignSchema) })) },
 });
 
@@ -91,7 +95,8 @@ const joinRoute = createRoute({
   method: 'post',
   path: '/me/fission/{id}/join',
   operationId: 'joinMyFissionCampaign',
-  summary: 'Join a running campaign: the member gets their personal invite link (again: the same one)',
+  summary:
+    'Join a running campaign (another store’s is not found): the member gets their personal invite link (again: the same one)',
   request: { params: idParams },
   responses: { 200: jsonResponse('The member’s progress and link', fissionProgressSchema) },
 });
@@ -131,6 +136,7 @@ export const meFissionRouter = createRouter()
     const items = [];
     for (const id of await listCampaignIds(deps.db, me.tenantId)) {
       const record = (await loadCampaign(deps.db, me.tenantId, id))!;
+      if (!(await isCampaignOfferedTo(deps.db, me, record.campaign))) continue;
       const isJoined = (await findInviter(deps.db, me.tenantId, id, me.memberId)) !== undefined;
       // Running campaigns, and those the member took part in (to see how they ended).
       if (!isJoined && !isCampaignOpen(record.campaign, now)) continue;
@@ -170,9 +176,11 @@ export const meFissionRouter = createRouter()
   })
   .openapi(posterRoute, async (c) => {
     const me = await requireMember(c);
+    const campaignId = c.req.valid('param').id;
+    await requireOfferedCampaign(c.var.deps.db, { ...me, campaignId });
     const poster = await renderInviterPoster(c.var.deps, {
       ...me,
-      campaignId: c.req.valid('param').id,
+      campaignId,
       format: c.req.valid('query').format,
     });
     const headers = { 'content-type': poster.contentType };

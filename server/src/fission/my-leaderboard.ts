@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { fissionInviters } from '../db/schema/index.ts';
 import { notFound } from '../errors.ts';
-import { findInviter, isCampaignOpen, loadCampaign } from './fission.store.ts';
+import { requireOfferedCampaign } from './campaign-audience.ts';
+import { findInviter, isCampaignOpen } from './fission.store.ts';
 import { maskNameOf } from './fission.ts';
 import { loadLeaderboard } from './fission-views.ts';
 
@@ -54,14 +55,17 @@ const rankOf = async (
   return (row?.ahead ?? 0) + 1;
 };
 
-/** Only a campaign of the member's brand that they may see on their pages: running, or one they joined. */
+/**
+ * Only a campaign the member may see on their pages: of their brand (a store's only for its members), running or
+ * one they joined.
+ */
 export const getMyFissionLeaderboard = async (
   db: Db,
   input: { tenantId: string; memberId: string; campaignId: string; now: Date },
 ): Promise<z.infer<typeof myLeaderboardSchema>> => {
-  const record = await loadCampaign(db, input.tenantId, input.campaignId);
-  const inviter = record && (await findInviter(db, input.tenantId, input.campaignId, input.memberId));
-  if (!record || (!inviter && !isCampaignOpen(record.campaign, input.now))) {
+  const record = await requireOfferedCampaign(db, input);
+  const inviter = await findInviter(db, input.tenantId, input.campaignId, input.memberId);
+  if (!inviter && !isCampaignOpen(record.campaign, input.now)) {
     throw notFound('Fission campaign');
   }
   const rows = await loadLeaderboard(db, {

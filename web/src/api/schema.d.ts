@@ -1982,7 +1982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Running fission campaigns and those the member joined: whether they joined, their progress, link and poster */
+        /** Running fission campaigns and those the member joined (brand-wide ones, and their own store’s): whether they joined, their progress, link and poster */
         get: operations["listMyFissionCampaigns"];
         put?: never;
         post?: never;
@@ -2001,7 +2001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join a running campaign: the member gets their personal invite link (again: the same one) */
+        /** Join a running campaign (another store’s is not found): the member gets their personal invite link (again: the same one) */
         post: operations["joinMyFissionCampaign"];
         delete?: never;
         options?: never;
