@@ -144,10 +144,11 @@ const runOnce = async (
   const server = process.cpuUsage(cpuBefore.server);
   const statsAfter = await databaseStats(bench);
   const perEvent = (seconds: number) => round((seconds * 1e6) / Math.max(load.sent, 1));
+  const workerSeconds = processCpuSeconds(target.workerPid) - cpuBefore.worker;
   const cpuMicros = {
-    server: perEvent(
-      (server.user + server.system) / 1e6 + processCpuSeconds(target.workerPid) - cpuBefore.worker,
-    ),
+    server: perEvent((server.user + server.system) / 1e6 + workerSeconds),
+    // Split: the worker's share of `server` (the rest is the API process, this bench's own polling included).
+    ...(target.workerPid ? { worker: perEvent(workerSeconds) } : {}),
     postgres: perEvent((await postgres.seconds()) - cpuBefore.pg),
     client: load.clientCpuMicrosPerRequest,
   };

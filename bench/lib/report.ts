@@ -14,7 +14,7 @@ export type RunResult = {
   /** The server's event-loop delay while the load ran (ms). */
   loopDelayMs?: { p99: number; max: number };
   /** CPU per event from the first request until the last reply (µs): server (+ worker), PostgreSQL, load generator. */
-  cpuMicros?: { server: number; postgres: number; client: number };
+  cpuMicros?: { server: number; worker?: number; postgres: number; client: number };
   /** PostgreSQL's counters per event over the run (commits, rows inserted / updated / deleted / fetched). */
   databaseWork?: Record<string, number>;
 };
@@ -70,14 +70,15 @@ export const formatTable = (input: { raw: number; runs: RunResult[] }): string =
       );
     }
     if (run.cpuMicros) {
-      const { server, postgres, client } = run.cpuMicros;
+      const { server, worker, postgres, client } = run.cpuMicros;
+      const split = worker === undefined ? '' : ` (API ${round(server - worker)}, worker ${worker})`;
       // On PGlite the database runs inside the server process, whose threads (GC, I/O) also count: no ceiling.
       const ceiling =
         postgres > 0
           ? `, so at most ${round((availableParallelism() * 1e6) / (server + postgres + client))} events/s on these cores`
           : ' (PGlite: the database is inside the server)';
       lines.push(
-        `  (CPU per event: server ${server} µs, PostgreSQL ${postgres} µs, load generator ${client} µs; ` +
+        `  (CPU per event: server ${server} µs${split}, PostgreSQL ${postgres} µs, load generator ${client} µs; ` +
           `total ${round(server + postgres + client)} µs${ceiling})`,
       );
     }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app/deps.ts';
 import type { Db } from '../db/client.ts';
 import { jsonRecords } from '../db/json-records.ts';
+import { executePrepared } from '../db/prepared.ts';
 import { inboundEvents } from '../db/schema/index.ts';
 import { describeError } from '../jobs/backoff.ts';
 import { coalesceCalls } from '../jobs/coalesce-calls.ts';
@@ -37,14 +38,15 @@ export const insertInboundEvents = async (
     type: r.event.type,
     payload: r.event,
   }));
-  const result = await db.execute(sql`
+  const { rows: stored } = await executePrepared<{ platform_account_id: string; external_id: string }>(
+    db,
+    sql`
     insert into ${inboundEvents} (tenant_id, platform_account_id, external_id, type, payload, received_at, next_attempt_at)
     select v.tenant_id, v.platform_account_id, v.external_id, v.type, v.payload, ${now}, ${now}
     from ${jsonRecords(records, 'v', 'tenant_id uuid, platform_account_id uuid, external_id text, type text, payload jsonb')}
     on conflict (platform_account_id, external_id) do nothing
-    returning platform_account_id, external_id`);
-  // Both drivers answer raw SQL with { rows }; Db's generic type cannot say so.
-  const stored = (result as { rows: { platform_account_id: string; external_id: string }[] }).rows;
+    returning platform_account_id, external_id`,
+  );
   return new Set(stored.map((row) => inboundKeyOf(row.platform_account_id, row.external_id)));
 };
 
