@@ -76,6 +76,7 @@ export const en = {
   'error.already_checked_in': 'That day is already checked in.',
   'error.no_makeup_card': 'You have no make-up card. Buy one first.',
   'error.conflict': 'This is no longer offered.',
+  'error.not_found': 'This is no longer available to you.',
   'error.unknown': 'That did not work: {message}',
 
   'coupons.title': 'My coupons',

@@ -74,6 +74,7 @@ export const zhCN: Record<MemberMessageKey, string> = {
   'error.already_checked_in': '这一天已经签到过了。',
   'error.no_makeup_card': '你没有补签卡，请先购买。',
   'error.conflict': '该商品已下架。',
+  'error.not_found': '该内容已不再对你开放。',
   'error.unknown': '操作失败：{message}',
 
   'coupons.title': '我的优惠券',
