@@ -30,7 +30,9 @@ export const startWorkerProcess = (
 ): Promise<{ pid: number | undefined; stop: () => Promise<void> }> =>
   new Promise((resolve, reject) => {
     // BENCH_PROFILE=<dir>: the worker writes its CPU profile there when it exits.
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const profile = process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
     const child = fork(self, [], { execArgv: ['--import', 'tsx', ...profile], stdio: 'inherit' });
     child.once('error', reject);
     child.once('message', () =>
