@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../testing/database.ts';
 import type { Database } from './client.ts';
+import { executePrepared } from './prepared.ts';
 import { tenants } from './schema/index.ts';
 
 describe('database', () => {
@@ -23,5 +25,21 @@ describe('database', () => {
     await database.executeSql('create table t1 (x int); insert into t1 values (1), (2);');
     const { rows } = await database.executeSql('select count(*)::int as n from t1 where x > $1', [0]);
     expect(rows[0]?.n).toBe(2);
+  });
+
+  it('runs prepared statements again and again, each text under its own name, in and out of transactions', async () => {
+    await database.executeSql('create table t2 (x int)');
+    const insert = (x: number) => sql`insert into t2 (x) values (${x}) returning x`;
+    const count = (above: number) => sql`select count(*)::int as n from t2 where x > ${above}`;
+    for (let x = 1; x <= 7; x += 1) {
+      // More runs than PostgreSQL's five custom plans, and two texts taking turns on the same connections.
+      expect((await executePrepared<{ x: number }>(database.db, insert(x))).rows).toEqual([{ x }]);
+      expect((await executePrepared<{ n: number }>(database.db, count(0))).rows).toEqual([{ n: x }]);
+    }
+    await database.db.transaction(async (tx) => {
+      await executePrepared(tx, insert(100));
+      expect((await executePrepared<{ n: number }>(tx, count(99))).rows).toEqual([{ n: 1 }]);
+    });
+    expect((await executePrepared<{ n: number }>(database.db, count(6))).rows).toEqual([{ n: 2 }]);
   });
 });
