@@ -11,6 +11,11 @@ export type RunResult = {
   /** Events per second from the first request to the last event processed / reply sent; null if unfinished. */
   processedPerSecond: number | null;
   endToEndPerSecond: number | null;
+  /**
+   * How long after the last acknowledgement the last reply was sent (ms; null if unfinished): at a fixed rate, a
+   * pipeline that keeps up ends within a batch or two of the load, and the rates above read a little under it.
+   */
+  replyLagMs: number | null;
   /** The server's event-loop delay while the load ran (ms). */
   loopDelayMs?: { p99: number; max: number };
   /** CPU per event from the first request until the last reply (µs): server (+ worker), PostgreSQL, load generator. */
@@ -34,6 +39,10 @@ export const summarizeRun = (
     pipeline,
     processedPerSecond: rateUntil(processedAt),
     endToEndPerSecond: rateUntil(Math.max(pipeline.lastSentAt ?? 0, processedAt)),
+    replyLagMs:
+      pipeline.isComplete && pipeline.lastSentAt
+        ? round(pipeline.lastSentAt - (load.startedAt + load.durationMs))
+        : null,
   };
 };
 
@@ -64,6 +73,9 @@ export const formatTable = (input: { raw: number; runs: RunResult[] }): string =
       `${`${run.name}: end-to-end (reply sent)`.padEnd(44)}${pad(run.endToEndPerSecond ?? 'n/a', 10)}` +
         `${pad('', 27)}${pad(ratio(run.endToEndPerSecond, input.raw), 8)}${status}`,
     );
+    if (run.replyLagMs !== null) {
+      lines.push(`  (the last reply was sent ${run.replyLagMs} ms after the last acknowledgement)`);
+    }
     if (run.loopDelayMs) {
       lines.push(
         `  (server event-loop delay during the load: p99 ${run.loopDelayMs.p99} ms, max ${run.loopDelayMs.max} ms)`,
