@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker } from '../acquisition/acquisition.fixtures.ts';
 import { communities, outboundMessages } from '../db/schema/index.ts';
@@ -14,39 +14,17 @@ import { setUpTelegram, startFakeTelegramFor } from '../platforms/telegram/fake/
 import { closeWecomHarness, openWecomHarness, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
 import { createHarness, type Harness } from '../testing/harness.ts';
 import { templateKeyPrefix } from './retire-group-welcome-templates.ts';
+import { templateDeletesOf, templateRowsOf } from './welcome.fixtures.ts';
 
 const delApi = 'externalcontact/group_welcome_template/del';
 const addApi = 'externalcontact/group_welcome_template/add';
 
 /** A level's template rows and the deletes queued for them, read from the outbox of one account. */
-const outboxOf = (h: Harness, accountId: string) => {
-  const templatesOf = (communityId: string) =>
-    h.deps.db
-      .select()
-      .from(outboundMessages)
-      .where(
-        and(
-          eq(outboundMessages.platformAccountId, accountId),
-          eq(outboundMessages.kind, 'group_welcome_template'),
-          sql`starts_with(${outboundMessages.idempotencyKey}, ${templateKeyPrefix({ scope: 'community', scopeId: communityId })})`,
-        ),
-      )
-      .orderBy(outboundMessages.id);
-  const deletes = async () =>
-    (
-      await h.deps.db
-        .select()
-        .from(outboundMessages)
-        .where(
-          and(
-            eq(outboundMessages.platformAccountId, accountId),
-            eq(outboundMessages.kind, 'group_welcome_template_delete'),
-          ),
-        )
-        .orderBy(outboundMessages.id)
-    ).map((r) => ({ status: r.status, templateExternalId: r.payload.templateExternalId }));
-  return { templatesOf, deletes };
-};
+const outboxOf = (h: Harness, accountId: string) => ({
+  templatesOf: (communityId: string) =>
+    templateRowsOf(h.deps.db, accountId, { scope: 'community', scopeId: communityId }),
+  deletes: () => templateDeletesOf(h.deps.db, accountId),
+});
 
 const communityOf = async (h: Harness, accountId: string, externalId: string) => {
   const [row] = await h.deps.db

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorker } from '../acquisition/acquisition.fixtures.ts';
 import { outboundMessages } from '../db/schema/index.ts';
@@ -6,6 +6,7 @@ import { callApi } from '../platforms/sandbox/sandbox.fixtures.ts';
 import { closeWecomHarness, openWecomHarness, type WecomSetup } from '../platforms/wecom/wecom.fixtures.ts';
 import type { Harness } from '../testing/harness.ts';
 import { toTemplateContent } from './group-welcome-template.ts';
+import { templateDeletesOf, templateRowsOf } from './welcome.fixtures.ts';
 
 /** WeCom shows group welcomes itself: Orchard registers the brand's group welcome as a WeCom template. */
 describe('group welcome templates on a platform that shows group welcomes itself', () => {
@@ -21,30 +22,8 @@ describe('group welcome templates on a platform that shows group welcomes itself
 
   const save = (body: Record<string, unknown>) =>
     callApi(h, wc.headers, 'PATCH', '/api/v1/welcome-settings', body);
-  const templateRows = () =>
-    h.deps.db
-      .select()
-      .from(outboundMessages)
-      .where(
-        and(
-          eq(outboundMessages.platformAccountId, wc.accountId),
-          eq(outboundMessages.kind, 'group_welcome_template'),
-        ),
-      )
-      .orderBy(outboundMessages.id);
-  const deleteRows = async () =>
-    (
-      await h.deps.db
-        .select()
-        .from(outboundMessages)
-        .where(
-          and(
-            eq(outboundMessages.platformAccountId, wc.accountId),
-            eq(outboundMessages.kind, 'group_welcome_template_delete'),
-          ),
-        )
-        .orderBy(outboundMessages.id)
-    ).map((r) => ({ status: r.status, templateExternalId: r.payload.templateExternalId }));
+  const templateRows = () => templateRowsOf(h.deps.db, wc.accountId);
+  const deleteRows = () => templateDeletesOf(h.deps.db, wc.accountId);
   const texts = () => wc.fake.state.groupWelcomeTemplates.map((t) => t.text);
   const addApi = 'externalcontact/group_welcome_template/add';
   const delApi = 'externalcontact/group_welcome_template/del';
