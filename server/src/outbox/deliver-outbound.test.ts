@@ -173,6 +173,35 @@ describe('deliverOutbound', () => {
     ]);
   });
 
+  it('counts a bulk call that throws as a try of each of its messages, and sends them on the next run', async () => {
+    const { account, adapter } = await platform.addAccount(tenantId, { sendsInBulk: true });
+    const rateLimits = createRateLimitStore();
+    await enqueueOutboundBatch(
+      deps.db,
+      Array.from({ length: 3 }, (_, i) => message(account.id, `lost ${i}`)),
+    );
+    const sendMany = adapter.sendMany!;
+    adapter.sendMany = async () => {
+      throw new Error('connection reset');
+    };
+    expect(await deliverOutbound(deps, { platformAccountId: account.id, rateLimits })).toMatchObject({
+      claimed: 3,
+      sent: 0,
+      retried: 3,
+    });
+    const rows = await rowsOf(account.id);
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(
+      Array(3).fill(['pending', 1, 'Error: connection reset']),
+    );
+    adapter.sendMany = sendMany;
+    h.clock.advance(60_000);
+    expect(await deliverOutbound(deps, { platformAccountId: account.id, rateLimits })).toMatchObject({
+      claimed: 3,
+      sent: 3,
+    });
+    expect(adapter.sent.map((c) => c.content.text)).toEqual(['lost 0', 'lost 1', 'lost 2']);
+  });
+
   it('fails a permanent error at once and keeps the reason', async () => {
     const { account, adapter } = await platform.addAccount(tenantId);
     const rateLimits = createRateLimitStore();
