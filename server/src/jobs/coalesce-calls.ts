@@ -29,7 +29,9 @@ export const coalesceCalls = (
   const start = () => {
     isBusy = true;
     const waitMs = lastStartedAt + minIntervalMs - performance.now();
-    if (waitMs > 0) setTimeout(go, waitMs);
+    // A timer may fire up to a millisecond or so early (whole milliseconds, from the loop's cached clock):
+    // it looks again rather than going.
+    if (waitMs > 0) setTimeout(start, Math.ceil(waitMs));
     else go();
   };
   return () => {
