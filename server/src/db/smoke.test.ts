@@ -27,6 +27,17 @@ describe('database', () => {
     expect(rows[0]?.n).toBe(2);
   });
 
+  it('vacuums and analyzes the queue tables after 2 % of their rows changed', async () => {
+    const { rows } = await database.executeSql(
+      `select relname, reloptions from pg_class where relname in ('inbound_events', 'outbound_messages') order by relname`,
+    );
+    const settings = ['autovacuum_vacuum_scale_factor=0.02', 'autovacuum_analyze_scale_factor=0.02'];
+    expect(rows).toEqual([
+      { relname: 'inbound_events', reloptions: settings },
+      { relname: 'outbound_messages', reloptions: settings },
+    ]);
+  });
+
   it('runs prepared statements again and again, each text under its own name, in and out of transactions', async () => {
     await database.executeSql('create table t2 (x int)');
     const insert = (x: number) => sql`insert into t2 (x) values (${x}) returning x`;
