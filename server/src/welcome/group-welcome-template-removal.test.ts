@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker } from '../acquisition/acquisition.fixtures.ts';
 import { communities, outboundMessages } from '../db/schema/index.ts';
+import { jobNames } from '../jobs/job-names.ts';
+import { claimDueOutbound } from '../outbox/outbox.store.ts';
 import { featureHandlers } from '../pipeline/handlers.ts';
 import { ingestEvents } from '../pipeline/ingest.ts';
 import type { Middleware } from '../pipeline/middleware.ts';
@@ -110,18 +112,45 @@ describe('group welcome templates of a dismissed group', () => {
     expect(texts()).toEqual(['Brand', 'Hello %NICKNAME% in Moms B']);
   });
 
-  it('deletes a template still waiting to be registered when its group was dismissed, once it is', async () => {
+  it('cancels a template still waiting to be registered when its group was dismissed: WeCom never sees it', async () => {
     const c = await openGroup('wrGroupC', 'Moms C');
+    const addsBefore = wc.fake.callsTo(addApi);
+    const deletesBefore = await outbox.deletes();
     await saveWelcome(c.id, 'Welcome to C');
-    // Dismissed before the worker registered the template: it is registered, then deleted.
+    // Dismissed before the worker registered the template.
     await wc.deliver(wc.fake.people.dismissGroup('wrGroupC'));
     await worker.run();
-    const [template] = await outbox.templatesOf(c.id);
-    expect(template).toMatchObject({ status: 'sent' });
+    expect(await outbox.templatesOf(c.id)).toMatchObject([
+      { status: 'cancelled', externalId: null, lastError: expect.stringContaining('dismissed') },
+    ]);
+    expect(wc.fake.callsTo(addApi)).toBe(addsBefore);
     expect(texts()).toEqual(['Brand', 'Hello %NICKNAME% in Moms B']);
-    expect((await outbox.deletes()).filter((d) => d.templateExternalId === template!.externalId)).toEqual([
+    expect(await outbox.deletes()).toEqual(deletesBefore);
+  });
+
+  it('deletes a template that was already on its way when its group was dismissed, once it is registered', async () => {
+    const e = await openGroup('wrGroupE', 'Moms E');
+    await saveWelcome(e.id, 'Welcome to E');
+    // A delivery run claimed the registration, then its worker stopped (crash); the dismissal arrives meanwhile.
+    const [claimed] = await claimDueOutbound(h.deps.db, {
+      platformAccountId: wc.accountId,
+      now: h.deps.now(),
+      limit: 10,
+      lockMs: 60_000,
+    }).then((rows) => rows.filter((r) => r.kind === 'group_welcome_template'));
+    expect(claimed).toMatchObject({ status: 'sending' });
+    await wc.deliver(wc.fake.people.dismissGroup('wrGroupE'));
+    await worker.run();
+    // Its lock expires, the minute's outbox sweep finds it, and a new run registers it; that retires it at once.
+    h.clock.advance(61_000);
+    await h.deps.jobs.send(jobNames.sweepOutbox, {});
+    await worker.run();
+    const [template] = await outbox.templatesOf(e.id);
+    expect(template).toMatchObject({ id: claimed!.id, status: 'sent' });
+    expect((await outbox.deletes()).filter((x) => x.templateExternalId === template!.externalId)).toEqual([
       { status: 'sent', templateExternalId: template!.externalId },
     ]);
+    expect(texts()).toEqual(['Brand', 'Hello %NICKNAME% in Moms B']);
   });
 
   it('queues the deletes in the dismissal’s transaction: an event that fails leaves neither', async () => {

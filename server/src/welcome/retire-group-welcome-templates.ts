@@ -95,6 +95,34 @@ export const findTemplateRows = (
     .orderBy(desc(outboundMessages.id));
 
 /**
+ * A level that can greet no more (a dismissed community) cancels its templates still waiting to be registered:
+ * WeCom never sees them. One already on its way (claimed by a delivery run) is deleted once it is registered
+ * (followUpTemplateDeliveries). Returns how many were cancelled.
+ */
+export const cancelPendingTemplates = async (
+  db: Db,
+  input: TemplateLevel & { tenantId: string; platformAccountId: string },
+): Promise<number> => {
+  const cancelled = await db
+    .update(outboundMessages)
+    .set({
+      status: 'cancelled',
+      lastError: 'The group was dismissed before its welcome template was registered',
+    })
+    .where(
+      and(
+        eq(outboundMessages.tenantId, input.tenantId),
+        eq(outboundMessages.platformAccountId, input.platformAccountId),
+        eq(outboundMessages.kind, 'group_welcome_template'),
+        eq(outboundMessages.status, 'pending'),
+        sql`starts_with(${outboundMessages.idempotencyKey}, ${templateKeyPrefix(input)})`,
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  return cancelled.length;
+};
+
+/**
  * Queue the deletes of a level's stale templates on one account (each template once); returns how many are new.
  * A level without a group welcome, or one that can no longer greet (a dismissed community), keeps none.
  */

@@ -5,7 +5,7 @@ import type { Arrival, EventContext, Middleware } from '../pipeline/middleware.t
 import type { PlatformEvent } from '../platforms/platform.ts';
 import { recordMemberEvents } from '../timeline/record-member-event.ts';
 import { type ContactWelcome, composeContactWelcome } from './contact-welcome.ts';
-import { retireGroupWelcomeTemplates } from './retire-group-welcome-templates.ts';
+import { cancelPendingTemplates, retireGroupWelcomeTemplates } from './retire-group-welcome-templates.ts';
 import { brandWelcomeOf, findCodeWelcomes, findWelcome, loadGroupWelcomes } from './welcome.store.ts';
 import { pickWelcome, planPrivateWelcome } from './welcome.ts';
 
@@ -27,7 +27,8 @@ export const sendWelcomes: Middleware = async (ctx, next) => {
 /**
  * A dismissed group greets nobody again: on a platform that deletes group welcome templates, every template
  * registered for its community is deleted, queued in the dismissal's own transaction (after community tracking
- * marked it dismissed). Each template's delete has one key, so a repeated dismissal queues nothing new.
+ * marked it dismissed), and one still waiting to be registered is cancelled. Each template's delete has one key,
+ * so a repeated dismissal queues nothing new.
  */
 export const retireDismissedGroupWelcomes: Middleware = async (ctx, next) => {
   if (ctx.event.type === 'group.dismissed' && ctx.adapter.deleteGroupWelcome) {
@@ -36,18 +37,17 @@ export const retireDismissedGroupWelcomes: Middleware = async (ctx, next) => {
       platformAccountId: ctx.platformAccountId,
       externalId: ctx.event.groupExternalId,
     });
-    const queued = community
-      ? await retireGroupWelcomeTemplates(
-          { db: ctx.tx, now: ctx.deps.now },
-          {
-            tenantId: ctx.tenantId,
-            platformAccountId: ctx.platformAccountId,
-            scope: 'community',
-            scopeId: community.id,
-          },
-        )
-      : 0;
-    if (queued > 0) ctx.outbox.wake();
+    if (community) {
+      const level = {
+        tenantId: ctx.tenantId,
+        platformAccountId: ctx.platformAccountId,
+        scope: 'community' as const,
+        scopeId: community.id,
+      };
+      await cancelPendingTemplates(ctx.tx, level);
+      const queued = await retireGroupWelcomeTemplates({ db: ctx.tx, now: ctx.deps.now }, level);
+      if (queued > 0) ctx.outbox.wake();
+    }
   }
   await next();
 };
