@@ -30,39 +30,30 @@ describe('fission rewards, exactly once', () => {
   type Inviter = { sandboxId: string; memberId: string };
   const newInviter = (): Promise<Inviter> => w.joinAsInviter(`Inviter ${++people}`);
   const newCampaign = async (overrides: Record<string, unknown> = {}) => {
-    const res = await w.api('POST', '/api/v1/fission-campaigns', {
-      name: `Campaign ${++people}`,
-      headline: 'Invite 2 friends',
-      platformAccountId: w.accountId,
-      startsAt: h.clock.now.toISOString(),
-      target: { kind: 'group', seriesIds: [w.groups[0]!.seriesId] },
-      tiers: [
-        { invites: 2, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser }, budget: 2 },
-      ],
-      inviteeReward: { kind: 'coupon', templateId: gift },
-      pointsPerInvite: 10,
-      stayMinutes: 60,
-      ...overrides,
-    });
+    const res = await w.api(
+      'POST',
+      '/api/v1/fission-campaigns',
+      w.campaignBody({
+        name: `Campaign ${++people}`,
+        headline: 'Invite 2 friends',
+        tiers: [
+          {
+            invites: 2,
+            name: 'Facial cleanser',
+            reward: { kind: 'coupon', templateId: cleanser },
+            budget: 2,
+          },
+        ],
+        inviteeReward: { kind: 'coupon', templateId: gift },
+        pointsPerInvite: 10,
+        ...overrides,
+      }),
+    );
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
-  const enroll = async (campaignId: string, inviter: Inviter) => {
-    const res = await w.api('POST', `/api/v1/fission-campaigns/${campaignId}/inviters`, {
-      memberIds: [inviter.memberId],
-    });
-    expect(res.status).toBe(200);
-    return w.stateOf(campaignId, inviter.memberId);
-  };
-  /** New people join through the inviter's link; each join event delivered `times` times. */
-  const bring = async (state: string, count: number, times = 1) => {
-    const events = Array.from({ length: count }, () => {
-      const person = `friend-${++people}`;
-      return w.joinEvent(`join-${person}`, person, 0, state);
-    });
-    for (let t = 0; t < times; t++) await w.deliverAll(events);
-    await w.drainEvents();
-  };
+  const enroll = (campaignId: string, inviter: Inviter) => w.enroll(campaignId, inviter.memberId);
+  const bring = (state: string, count: number, times?: number) => w.bringFriends(state, count, times);
   const rewardsOf = (campaignId: string, memberId?: string) =>
     h.deps.db
       .select()
@@ -365,9 +356,8 @@ describe('fission rewards, exactly once', () => {
     // Three friends arrive (pending for the stay window); one leaves within it.
     const fayState = await w.stateOf(campaignId, fay.memberId);
     const arrivedAt = h.clock.now.getTime();
-    await bring(fayState, 3);
+    const leaver = (await bring(fayState, 3)).at(-1)!;
     h.clock.advance(5 * 60_000);
-    const leaver = `friend-${people}`;
     await w.deliverAll([w.leaveEvent(`leave-${leaver}`, leaver, 0)]);
     await w.drainEvents();
     const waiting = (await me('GET', '')).body.items.find((c: { id: string }) => c.id === campaignId);

@@ -113,6 +113,34 @@ export const setUpFission = async (h: Harness, options: { stores: number }) => {
     if (!row) throw new Error('not an inviter');
     return row.state;
   };
+  /** Staff enrol a member as an inviter; returns their code's state. */
+  const enroll = async (campaignId: string, memberId: string): Promise<string> => {
+    const res = await acq.api('POST', `/api/v1/fission-campaigns/${campaignId}/inviters`, {
+      memberIds: [memberId],
+    });
+    if (res.status !== 200) throw new Error(`enrol: ${JSON.stringify(res.body)}`);
+    return stateOf(campaignId, memberId);
+  };
+  let friends = 0;
+  /**
+   * `count` new people join the first group through an inviter's link (their code's `state`), each join delivered
+   * `times` times, and the pipeline runs. Returns the friends' platform ids, in order.
+   */
+  const bringFriends = async (state: string, count: number, times = 1): Promise<string[]> => {
+    const people = Array.from({ length: count }, () => `friend-${++friends}`);
+    const events = people.map((person) => joinEvent(`join-${person}`, person, 0, state));
+    for (let t = 0; t < times; t++) await deliverAll(events);
+    await drainEvents();
+    return people;
+  };
+  /** A campaign body on the first group's series, starting now with a 60-minute stay: the rest is the test's. */
+  const campaignBody = (fields: Record<string, unknown>) => ({
+    platformAccountId: acq.accountId,
+    startsAt: h.clock.now.toISOString(),
+    target: { kind: 'group', seriesIds: [groups[0]!.seriesId] },
+    stayMinutes: 60,
+    ...fields,
+  });
   /** The minute sweep, then every job it asked for (settlements, leaderboards). */
   const sweep = async () => {
     const before = h.jobs.sent.length;
@@ -140,6 +168,9 @@ export const setUpFission = async (h: Harness, options: { stores: number }) => {
     joinEvent,
     leaveEvent,
     stateOf,
+    enroll,
+    bringFriends,
+    campaignBody,
     sweep,
     deliverMessages,
     context,

@@ -18,36 +18,24 @@ describe('fission: a place freed by a rejection', () => {
   type Inviter = { sandboxId: string; memberId: string };
   const newInviter = (): Promise<Inviter> => w.joinAsInviter(`Inviter ${++people}`);
   const newCampaign = async (budget: number) => {
-    const res = await w.api('POST', '/api/v1/fission-campaigns', {
-      name: `Campaign ${++people}`,
-      headline: 'Invite 2 friends',
-      platformAccountId: w.accountId,
-      startsAt: h.clock.now.toISOString(),
-      target: { kind: 'group', seriesIds: [w.groups[0]!.seriesId] },
-      tiers: [
-        { invites: 2, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser }, budget },
-      ],
-      stayMinutes: 60,
-      maxInvitesPerHour: 2,
-    });
+    const res = await w.api(
+      'POST',
+      '/api/v1/fission-campaigns',
+      w.campaignBody({
+        name: `Campaign ${++people}`,
+        headline: 'Invite 2 friends',
+        tiers: [
+          { invites: 2, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser }, budget },
+        ],
+        maxInvitesPerHour: 2,
+      }),
+    );
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
   /** Enrol the inviter and bring `count` new friends through their link. */
-  const bring = async (campaignId: string, inviter: Inviter, count: number) => {
-    const res = await w.api('POST', `/api/v1/fission-campaigns/${campaignId}/inviters`, {
-      memberIds: [inviter.memberId],
-    });
-    expect(res.status).toBe(200);
-    const state = await w.stateOf(campaignId, inviter.memberId);
-    await w.deliverAll(
-      Array.from({ length: count }, () => {
-        const person = `friend-${++people}`;
-        return w.joinEvent(`join-${person}`, person, 0, state);
-      }),
-    );
-    await w.drainEvents();
-  };
+  const bring = async (campaignId: string, inviter: Inviter, count: number) =>
+    w.bringFriends(await w.enroll(campaignId, inviter.memberId), count);
   const settle = (campaignId: string, inviter: Inviter) =>
     settleInviter(h.deps, { tenantId: w.tenantId, campaignId, inviterMemberId: inviter.memberId });
   const tierRewardsOf = async (campaignId: string) =>

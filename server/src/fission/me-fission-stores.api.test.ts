@@ -47,16 +47,16 @@ describe('member pages: campaigns owned by a store', () => {
     storeA = w.brand.store.id;
     storeB = (await createStore(h.deps, w.tenantId)).id;
     const create = async (name: string, storeId: string | null) => {
-      const res = await w.api('POST', '/api/v1/fission-campaigns', {
-        name,
-        headline: 'Invite friends',
-        platformAccountId: w.accountId,
-        startsAt: h.clock.now.toISOString(),
-        target: { kind: 'group', seriesIds: [w.groups[0]!.seriesId] },
-        tiers: [{ invites: 2, name: 'Points', reward: { kind: 'points', points: 50 } }],
-        stayMinutes: 60,
-        storeId,
-      });
+      const res = await w.api(
+        'POST',
+        '/api/v1/fission-campaigns',
+        w.campaignBody({
+          name,
+          headline: 'Invite friends',
+          tiers: [{ invites: 2, name: 'Points', reward: { kind: 'points', points: 50 } }],
+          storeId,
+        }),
+      );
       expect(res.status).toBe(201);
       return res.body.id as string;
     };

@@ -10,7 +10,6 @@ describe('GET /me/fission/{id}/leaderboard', () => {
   let h: Harness;
   let w: FissionWorld;
   let campaignId: string;
-  let people = 0;
   const as: Record<string, { authorization: string }> = {};
 
   type Inviter = { sandboxId: string; memberId: string };
@@ -29,16 +28,16 @@ describe('GET /me/fission/{id}/leaderboard', () => {
     h.clock.now = new Date('2026-06-01T02:00:00Z');
     w = await setUpFission(h, { stores: 1 });
     const cleanser = await w.template('Facial cleanser');
-    const res = await w.api('POST', '/api/v1/fission-campaigns', {
-      name: 'Spring invites',
-      headline: 'Invite friends',
-      platformAccountId: w.accountId,
-      startsAt: h.clock.now.toISOString(),
-      target: { kind: 'group', seriesIds: [w.groups[0]!.seriesId] },
-      tiers: [{ invites: 5, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser } }],
-      stayMinutes: 60,
-      leaderboard: { everyMinutes: 60, size: 2 },
-    });
+    const res = await w.api(
+      'POST',
+      '/api/v1/fission-campaigns',
+      w.campaignBody({
+        name: 'Spring invites',
+        headline: 'Invite friends',
+        tiers: [{ invites: 5, name: 'Facial cleanser', reward: { kind: 'coupon', templateId: cleanser } }],
+        leaderboard: { everyMinutes: 60, size: 2 },
+      }),
+    );
     expect(res.status).toBe(201);
     campaignId = res.body.id;
     // Wang Fang brings 3 friends, Li Lei 2, 张小明 1; Zhao joins and brings nobody; Qian never joins.
@@ -50,14 +49,7 @@ describe('GET /me/fission/{id}/leaderboard', () => {
     ] as const) {
       const inviter = await newInviter(name);
       expect((await callApi(h, as[name]!, 'POST', `/api/v1/me/fission/${campaignId}/join`)).status).toBe(200);
-      const state = await w.stateOf(campaignId, inviter.memberId);
-      await w.deliverAll(
-        Array.from({ length: friends }, () => {
-          const person = `friend-${++people}`;
-          return w.joinEvent(`join-${person}`, person, 0, state);
-        }),
-      );
-      await w.drainEvents();
+      await w.bringFriends(await w.stateOf(campaignId, inviter.memberId), friends);
     }
     await newInviter('Qian');
     h.clock.advance(61 * 60_000);
