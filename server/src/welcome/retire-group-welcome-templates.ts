@@ -71,11 +71,19 @@ export const canLevelGreet = async (
   return row?.status === 'active';
 };
 
+type AccountLevel = TemplateLevel & { tenantId: string; platformAccountId: string };
+
+/** A level's template rows on one platform account. */
+const isTemplateOf = (input: AccountLevel) =>
+  and(
+    eq(outboundMessages.tenantId, input.tenantId),
+    eq(outboundMessages.platformAccountId, input.platformAccountId),
+    eq(outboundMessages.kind, 'group_welcome_template'),
+    sql`starts_with(${outboundMessages.idempotencyKey}, ${templateKeyPrefix(input)})`,
+  );
+
 /** A level's template rows on one platform account, newest first. */
-export const findTemplateRows = (
-  db: Db,
-  input: TemplateLevel & { tenantId: string; platformAccountId: string },
-) =>
+export const findTemplateRows = (db: Db, input: AccountLevel) =>
   db
     .select({
       id: outboundMessages.id,
@@ -84,14 +92,7 @@ export const findTemplateRows = (
       idempotencyKey: outboundMessages.idempotencyKey,
     })
     .from(outboundMessages)
-    .where(
-      and(
-        eq(outboundMessages.tenantId, input.tenantId),
-        eq(outboundMessages.platformAccountId, input.platformAccountId),
-        eq(outboundMessages.kind, 'group_welcome_template'),
-        sql`starts_with(${outboundMessages.idempotencyKey}, ${templateKeyPrefix(input)})`,
-      ),
-    )
+    .where(isTemplateOf(input))
     .orderBy(desc(outboundMessages.id));
 
 /**
@@ -99,25 +100,14 @@ export const findTemplateRows = (
  * WeCom never sees them. One already on its way (claimed by a delivery run) is deleted once it is registered
  * (followUpTemplateDeliveries). Returns how many were cancelled.
  */
-export const cancelPendingTemplates = async (
-  db: Db,
-  input: TemplateLevel & { tenantId: string; platformAccountId: string },
-): Promise<number> => {
+export const cancelPendingTemplates = async (db: Db, input: AccountLevel): Promise<number> => {
   const cancelled = await db
     .update(outboundMessages)
     .set({
       status: 'cancelled',
       lastError: 'The group was dismissed before its welcome template was registered',
     })
-    .where(
-      and(
-        eq(outboundMessages.tenantId, input.tenantId),
-        eq(outboundMessages.platformAccountId, input.platformAccountId),
-        eq(outboundMessages.kind, 'group_welcome_template'),
-        eq(outboundMessages.status, 'pending'),
-        sql`starts_with(${outboundMessages.idempotencyKey}, ${templateKeyPrefix(input)})`,
-      ),
-    )
+    .where(and(isTemplateOf(input), eq(outboundMessages.status, 'pending')))
     .returning({ id: outboundMessages.id });
   return cancelled.length;
 };
@@ -128,7 +118,7 @@ export const cancelPendingTemplates = async (
  */
 export const retireGroupWelcomeTemplates = async (
   deps: Pick<AppDeps, 'db' | 'now'>,
-  input: TemplateLevel & { tenantId: string; platformAccountId: string },
+  input: AccountLevel,
 ): Promise<number> => {
   const rows = await findTemplateRows(deps.db, input);
   const welcome = await findWelcome(deps.db, input);
